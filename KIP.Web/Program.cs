@@ -1,27 +1,63 @@
+using KIP.Web;
 using KIP.Web.Components;
+using KIP.Web.Data;
+using KIP.Web.Identity;
+using KIP.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
+using MudBlazor;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddKipAccess();
+builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.MigrateKipDatabaseAsync();
+
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    app.UseExceptionHandler(KIP.Web.Components.Pages.Public.Error.Url, createScopeForErrors: true);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseStatusCodePagesWithReExecute(KIP.Web.Components.Pages.Public.NotFound.Url, createScopeForStatusCodePages: true);
+app.UseRequestLocalization(options =>
+{
+    options.SetDefaultCulture(KipCultures.Dutch)
+        .AddSupportedCultures([.. KipCultures.Supported])
+        .AddSupportedUICultures([.. KipCultures.Supported]);
+    options.ApplyCurrentCultureToResponseHeaders = true;
+});
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapLanguageSwitch();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .Add(endpoint =>
+    {
+        // Pages state their own access ([Authorize]/[AllowAnonymous]); the circuit's own endpoints
+        // (_blazor hub, negotiate, disconnect) carry no page and are open, as every page checks again.
+        if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
+        {
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        }
+    });
 
 app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace KIP.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright against KIP.Web on a free loopback port.
+/// Every page a test visits through <see cref="VisitAsync"/> is checked with axe-core for WCAG 2.1 A/AA.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    private IPlaywright? _playwright;
+
+    public KipAppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl => App.BaseUrl;
+
+    public async Task InitializeAsync()
+    {
+        App.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchAsync(_playwright);
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+
+    public async Task<IBrowserContext> NewContextAsync(string? locale = "nl-NL")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    /// <summary>Opens a path, waits until the page is interactive, and fails on any axe-core WCAG 2.1 A/AA violation.</summary>
+    public static async Task VisitAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitUntilInteractiveAsync(page);
+        await AssertAccessibleAsync(page);
+    }
+
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("#kip-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+        });
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => string.Join(" ", n.Target)).Take(3))}");
+        Assert.True(result.Violations.Length == 0, $"axe-core WCAG 2.1 A/AA violations on {page.Url}:\n{string.Join("\n", violations)}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>For tests that want to see what the user saw.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"kip-{name}-{Stopwatch.GetTimestamp()}.png"), FullPage = true });
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

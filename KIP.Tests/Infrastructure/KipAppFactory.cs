@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace KIP.Tests.Infrastructure;
+
+/// <summary>
+/// KIP.Web on real Kestrel on a free loopback port, with its own data folder (a real SQLite file, demo data).
+/// Real Kestrel, not the in-memory TestServer, so a browser and the OIDC back channel can reach it.
+/// </summary>
+public sealed class KipAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public KipAppFactory(IDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        Port = FreePort();
+        DataFolder = Directory.CreateTempSubdirectory("kip-test-").FullName;
+        Environment = environment;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Kip:DataFolder"] = DataFolder,
+            ["Kip:PublicUrl"] = BaseUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+
+    public string DataFolder { get; }
+
+    public string Environment { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("urls", BaseUrl);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+    }
+
+    public HttpClient CreateHttpClient(bool followRedirects = false)
+    {
+        StartServer();
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TryDelete(DataFolder);
+    }
+
+    internal static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by SQLite's pool; the temp folder is cleaned by the OS.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

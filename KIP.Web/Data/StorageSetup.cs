@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace KIP.Web.Data;
+
+/// <summary>SQLite through EF Core: connection string <c>Kip</c>, by default a file in the data folder beside the app.</summary>
+public static class StorageSetup
+{
+    public static IServiceCollection AddKipStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataFolder = DataFolder(configuration, environment);
+        var connectionString = configuration.GetConnectionString("Kip");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataFolder, "kip.db"),
+                Cache = SqliteCacheMode.Default,
+                DefaultTimeout = 30,
+            }.ToString();
+        }
+
+        services.AddSingleton(new KipDataFolder(dataFolder));
+        services.AddDbContextFactory<KipDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    /// <summary>Where the database, keys and uploads live: <c>Kip:DataFolder</c>, relative to the app, default <c>data</c>.</summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var folder = configuration["Kip:DataFolder"] ?? "data";
+        var full = Path.GetFullPath(Path.Combine(environment.ContentRootPath, folder));
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    /// <summary>Applies migrations (never EnsureCreated), switches on WAL and seeds demo data in Development.</summary>
+    public static async Task MigrateKipDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<KipDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var directory = Path.GetDirectoryName(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue("Kip:DemoData", environment.IsDevelopment()))
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>The folder that holds the database, keys and uploaded files.</summary>
+public sealed record KipDataFolder(string Path);
