@@ -1,3 +1,6 @@
+using KIP.Domain.Applications;
+using KIP.Domain.Commission;
+using KIP.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Data;
@@ -5,6 +8,30 @@ namespace KIP.Web.Data;
 /// <summary>The unit of work: one context per operation, created by <see cref="IDbContextFactory{TContext}"/>.</summary>
 public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbContext(options)
 {
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationProfile> Profiles => Set<OrganisationProfile>();
+
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<SeatTerm> SeatTerms => Set<SeatTerm>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaEntry> AgendaEntries => Set<AgendaEntry>();
+
+    public DbSet<MotionRecord> Motions => Set<MotionRecord>();
+
+    public DbSet<VoteRecord> Votes => Set<VoteRecord>();
+
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);
