@@ -63,7 +63,15 @@ public static class EligibilityCheck
 {
     /// <summary>Evaluates all six criteria on <paramref name="checkDate"/>; refuses invalid facts
     /// (<see cref="EligibilityFacts.Validate"/>) with a <see cref="DomainException"/>.</summary>
-    public static EligibilityResult Evaluate(EligibilityFacts facts, DateOnly checkDate)
+    public static EligibilityResult Evaluate(EligibilityFacts facts, DateOnly checkDate) =>
+        Evaluate(facts, checkDate, startupAgeJudgedOn: null);
+
+    /// <summary>
+    /// As <see cref="Evaluate(EligibilityFacts, DateOnly)"/>, for an application: §3 judges a startup's
+    /// age on <paramref name="startupAgeJudgedOn"/> (the date it was first submitted), so a slow
+    /// decision never costs the criterion. Pass the organisation's stored grace start in the facts.
+    /// </summary>
+    public static EligibilityResult Evaluate(EligibilityFacts facts, DateOnly checkDate, DateOnly? startupAgeJudgedOn)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var errors = facts.Validate(checkDate);
@@ -81,7 +89,7 @@ public static class EligibilityCheck
             Pso30Plus(facts, checkDate),
             NonProfit(facts),
             BCorp(facts, checkDate),
-            StartupZzp(facts, checkDate),
+            StartupZzp(facts, checkDate, startupAgeJudgedOn ?? checkDate),
         ];
         var met = outcomes.Where(o => o.Met).ToList();
         DateOnly? validUntil = met.Count == 0 || met.Any(o => o.ValidUntil is null)
@@ -132,7 +140,7 @@ public static class EligibilityCheck
         };
     }
 
-    private static CriterionOutcome StartupZzp(EligibilityFacts facts, DateOnly checkDate)
+    private static CriterionOutcome StartupZzp(EligibilityFacts facts, DateOnly checkDate, DateOnly startupAgeJudgedOn)
     {
         // §3: an earlier grace period decides alone; qualifying again does not restart it.
         if (facts.GraceStartedOn is { } graceStart)
@@ -144,6 +152,12 @@ public static class EligibilityCheck
         }
 
         var reason = QualificationReason(facts.LegalForm, facts.FoundedOn, facts.Employees, facts.SocialMission, checkDate);
+        if (reason == OutcomeReason.NotStartupOrZzp && startupAgeJudgedOn != checkDate)
+        {
+            var startupReason = QualificationReason(null, facts.FoundedOn, null, facts.SocialMission, startupAgeJudgedOn);
+            reason = startupReason == OutcomeReason.StartupQualifies ? startupReason : reason;
+        }
+
         if (reason is OutcomeReason.StartupQualifies or OutcomeReason.ZzpQualifies)
         {
             var prospectiveEnd = RecognitionPolicy.GraceEndDate(checkDate);

@@ -166,16 +166,16 @@ public sealed class ReviewSession
         Guid? motionId = null)
     {
         var item = OpenItem(itemId);
-        RequireActingChair(item, byPersonId);
-        if (_items.Exists(i => i.OpenMotion is not null))
-        {
-            throw new DomainException("session.motion-open", "Another vote is still open.");
-        }
-
         var quorum = QuorumFor(itemId);
         if (quorum.MustDefer)
         {
             throw new DomainException("item.must-defer", "Every seat is recused: the item must be deferred.");
+        }
+
+        RequireActingChair(item, byPersonId);
+        if (_items.Exists(i => i.OpenMotion is not null))
+        {
+            throw new DomainException("session.motion-open", "Another vote is still open.");
         }
 
         if (!quorum.HasQuorum)

@@ -130,4 +130,18 @@ public class StartupZzpEligibilityTests
 
         Assert.True(StartupZzp(facts).Met);
     }
+
+    [Theory]
+    [InlineData("2026-11-26", true)]
+    [InlineData("2026-11-27", false)]
+    public void For_an_application_a_startups_age_is_judged_on_the_first_submission_date(string firstSubmittedOn, bool met)
+    {
+        var facts = new EligibilityFacts { FoundedOn = D("2024-11-27"), SocialMission = Mission50 };
+        var decisionDate = D("2027-03-01");
+
+        var outcome = EligibilityCheck.Evaluate(facts, decisionDate, D(firstSubmittedOn)).Criteria.Single(c => c.Code == CriterionCode.StartupZzp);
+
+        Assert.Equal(met, outcome.Met);
+        Assert.Equal(met ? D("2029-02-28") : null, outcome.ValidUntil);
+    }
 }

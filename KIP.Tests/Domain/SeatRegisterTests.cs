@@ -1,0 +1,158 @@
+using KIP.Domain;
+using KIP.Domain.Commission;
+using static KIP.Tests.Domain.TestDates;
+
+namespace KIP.Tests.Domain;
+
+public class SeatRegisterTests
+{
+    private static readonly Guid Organisation = Guid.NewGuid();
+
+    [Fact]
+    public void A_seat_is_held_by_at_most_one_member_at_a_time()
+    {
+        var register = new SeatRegister();
+        register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2026-01-01"), D("2027-12-31"));
+
+        var thrown = Assert.Throws<DomainException>(() =>
+            register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2027-12-31"), D("2028-12-31")));
+
+        Assert.Equal("seat.overlap", thrown.Code);
+        register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2028-01-01"), D("2028-12-31"));
+        register.Appoint(Seat.SroiIJmond, Guid.NewGuid(), D("2026-01-01"), D("2027-12-31"));
+        Assert.Equal(3, register.Terms.Count);
+    }
+
+    [Fact]
+    public void A_term_ended_early_frees_the_seat_from_that_day()
+    {
+        var register = new SeatRegister();
+        var term = register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2026-01-01"), D("2027-12-31"));
+
+        register.EndTerm(term.Id, D("2026-07-01"));
+
+        Assert.True(term.HoldsOn(D("2026-06-30")));
+        Assert.False(term.HoldsOn(D("2026-07-01")));
+        register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2026-07-01"), D("2027-12-31"));
+    }
+
+    [Fact]
+    public void A_term_cannot_end_before_it_starts() =>
+        Assert.Equal("seat.end-before-start", Assert.Throws<DomainException>(() =>
+            new SeatRegister().Appoint(Seat.SroiIJmond, Guid.NewGuid(), D("2026-01-02"), D("2026-01-01"))).Code);
+
+    [Theory]
+    [InlineData("2027-01-31", true)]
+    [InlineData("2027-02-01", false)]
+    public void The_business_seat_term_is_at_most_one_year(string end, bool allowed)
+    {
+        var register = new SeatRegister();
+
+        var appoint = () => register.Appoint(Seat.Business, Guid.NewGuid(), D("2026-02-01"), D(end), Organisation, organisationRecognised: true);
+
+        if (allowed)
+        {
+            Assert.Equal(D(end), appoint().End);
+        }
+        else
+        {
+            Assert.Equal("seat.business-term-too-long", Assert.Throws<DomainException>(appoint).Code);
+        }
+    }
+
+    [Fact]
+    public void The_business_representative_comes_from_a_recognised_organisation()
+    {
+        var register = new SeatRegister();
+
+        Assert.Equal("seat.business-not-recognised", Assert.Throws<DomainException>(() =>
+            register.Appoint(Seat.Business, Guid.NewGuid(), D("2026-02-01"), D("2026-12-31"), Organisation, organisationRecognised: false)).Code);
+        Assert.Equal("seat.business-not-recognised", Assert.Throws<DomainException>(() =>
+            register.Appoint(Seat.Business, Guid.NewGuid(), D("2026-02-01"), D("2026-12-31"), null, organisationRecognised: true)).Code);
+    }
+
+    [Fact]
+    public void Holders_on_a_date_are_the_members_whose_term_covers_it()
+    {
+        var register = new SeatRegister();
+        var first = Guid.NewGuid();
+        register.Appoint(Seat.SroiIJmond, first, D("2026-01-01"), D("2026-06-30"));
+        register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2026-03-01"), D("2026-12-31"));
+
+        Assert.Equal([first], register.HoldersOn(D("2026-02-01")).Select(t => t.PersonId));
+        Assert.Equal([Seat.SroiIJmond, Seat.HaarlemImpact], register.OccupiedSeatsOn(D("2026-06-30")));
+        Assert.Equal([Seat.HaarlemImpact], register.OccupiedSeatsOn(D("2026-07-01")));
+    }
+}
+
+public class SeatWarningTests
+{
+    private static readonly Guid Organisation = Guid.NewGuid();
+
+    private static SeatRegister FullRegister(string end = "2026-12-31")
+    {
+        var register = new SeatRegister();
+        foreach (var seat in Seat.All.Where(s => !s.IsBusiness))
+        {
+            register.Appoint(seat, Guid.NewGuid(), D("2026-01-01"), D("2027-12-31"));
+        }
+
+        register.Appoint(Seat.Business, Guid.NewGuid(), D("2026-01-01"), D(end), Organisation, organisationRecognised: true);
+        return register;
+    }
+
+    [Fact]
+    public void A_full_commission_with_a_recognised_representative_has_no_warnings() =>
+        Assert.Empty(FullRegister().WarningsOn(D("2026-06-01"), _ => true));
+
+    [Fact]
+    public void The_team_is_warned_when_the_business_representatives_organisation_stops_being_recognised()
+    {
+        var register = FullRegister();
+
+        var warning = Assert.Single(register.WarningsOn(D("2026-06-01"), id => id != Organisation));
+
+        Assert.Equal((SeatWarningKind.BusinessRepresentativeNotRecognised, Seat.Business), (warning.Kind, warning.Seat));
+        Assert.NotNull(register.HolderOn(Seat.Business, D("2026-06-01")));
+    }
+
+    [Fact]
+    public void An_empty_seat_is_warned() =>
+        Assert.Contains(
+            new SeatRegister().WarningsOn(D("2026-06-01"), _ => true),
+            w => w.Kind == SeatWarningKind.SeatEmpty && w.Seat == Seat.HaarlemWerkInkomen);
+
+    [Theory]
+    [InlineData("2026-12-01", true)]
+    [InlineData("2026-11-30", false)]
+    public void A_term_ending_within_30_days_without_a_successor_is_warned(string today, bool warned)
+    {
+        var warnings = FullRegister().WarningsOn(D(today), _ => true);
+
+        Assert.Equal(warned, warnings.Any(w => w.Kind == SeatWarningKind.TermEndsSoon && w.Seat == Seat.Business && w.Date == D("2026-12-31")));
+    }
+
+    [Fact]
+    public void A_term_ending_soon_with_a_successor_is_not_warned()
+    {
+        var register = FullRegister();
+        register.Appoint(Seat.Business, Guid.NewGuid(), D("2027-01-01"), D("2027-12-31"), Organisation, organisationRecognised: true);
+
+        Assert.Empty(register.WarningsOn(D("2026-12-15"), _ => true));
+    }
+}
+
+public class MeetingRuleTests
+{
+    [Fact]
+    public void Fewer_than_two_meetings_in_a_calendar_year_is_warned()
+    {
+        var warning = MeetingRule.Check(2026, [D("2026-03-01"), D("2025-11-01"), D("2027-01-10")]);
+
+        Assert.Equal(new MeetingWarning(2026, 1, 2), warning);
+    }
+
+    [Fact]
+    public void Two_meetings_held_or_planned_in_the_year_are_enough() =>
+        Assert.Null(MeetingRule.Check(2026, [D("2026-03-01"), D("2026-11-01")]));
+}
