@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace KIP.Tests.Infrastructure;
 
@@ -51,7 +50,12 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("urls", BaseUrl);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+
+        // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient CreateHttpClient(bool followRedirects = false)
