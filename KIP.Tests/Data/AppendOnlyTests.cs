@@ -79,8 +79,12 @@ public sealed class AppendOnlyTests(AppFixture fixture)
         var entry = await db.AgendaEntries.FirstAsync();
         var motion = new MotionRecord
         {
-            Id = Guid.NewGuid(), AgendaEntryId = entry.Id, Kind = "Reject", OpenedBy = DemoPersons.Chair,
-            OpenedAt = DateTimeOffset.UtcNow, RequiredQuorum = 3,
+            Id = Guid.NewGuid(),
+            AgendaEntryId = entry.Id,
+            Kind = "Reject",
+            OpenedBy = DemoPersons.Chair,
+            OpenedAt = DateTimeOffset.UtcNow,
+            RequiredQuorum = 3,
         };
         var vote = new VoteRecord { Id = Guid.NewGuid(), MotionId = motion.Id, PersonId = DemoPersons.Chair, Choice = "For", CastAt = DateTimeOffset.UtcNow };
         db.Motions.Add(motion);

@@ -112,8 +112,14 @@ public sealed class StorageTests(AppFixture fixture)
                 Municipality.Zandvoort, [Municipality.Haarlem, Municipality.Velsen], new DateOnly(2024, 2, 29), 0);
             var decision = new DecisionRecord
             {
-                Id = Guid.NewGuid(), Kind = DecisionKind.Imported, OrganisationId = id, Outcome = "recognised",
-                AcceptedCriteria = [CriterionCode.StartupZzp], Motivation = "Test", DecidedOn = today, RecordedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(),
+                Kind = DecisionKind.Imported,
+                OrganisationId = id,
+                Outcome = "recognised",
+                AcceptedCriteria = [CriterionCode.StartupZzp],
+                Motivation = "Test",
+                DecidedOn = today,
+                RecordedAt = DateTimeOffset.UtcNow,
             };
             db.Decisions.Add(decision);
             organisation.Accept(CriterionCode.StartupZzp, today, null, decision.Id);
