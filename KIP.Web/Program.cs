@@ -19,6 +19,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddKipAccess();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
