@@ -12,7 +12,7 @@ public static class EligibilityRequestReader
 {
     private static readonly JsonDocumentOptions Options = new()
     {
-        MaxDepth = EligibilityLimits.MaxDepth,
+        MaxDepth = EligibilityLimits.MaxDepth + 1,
         AllowDuplicateProperties = false,
     };
 
@@ -36,15 +36,16 @@ public static class EligibilityRequestReader
             return empty;
         }
 
+        if (NestingDepth(body) > EligibilityLimits.MaxDepth)
+        {
+            errors.Add(new InputError("body", InputErrorKind.TooDeep));
+            return empty;
+        }
+
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(body, Options);
-        }
-        catch (JsonException exception) when (exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add(new InputError("body", InputErrorKind.TooDeep));
-            return empty;
         }
         catch (JsonException)
         {
@@ -98,6 +99,42 @@ public static class EligibilityRequestReader
         return buffer.ToArray();
     }
 
+    /// <summary>The deepest nesting of objects and arrays, brackets inside strings not counted.</summary>
+    private static int NestingDepth(ReadOnlySpan<byte> json)
+    {
+        int depth = 0, deepest = 0;
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var b = json[i];
+            if (inString)
+            {
+                if (b == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (b is (byte)'{' or (byte)'[')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (b is (byte)'}' or (byte)']')
+            {
+                depth--;
+            }
+        }
+
+        return deepest;
+    }
+
     private static bool TryGet(JsonElement root, string field, out JsonElement value) =>
         root.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null;
 
@@ -110,7 +147,7 @@ public static class EligibilityRequestReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            return StringOf(field, value, errors);
         }
 
         errors.Add(new InputError(field, InputErrorKind.ExpectedText, value.GetRawText()));
@@ -130,7 +167,12 @@ public static class EligibilityRequestReader
             return null;
         }
 
-        var text = value.GetString();
+        var text = StringOf(field, value, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
         if (EligibilityInput.TryParseDate(text, out var date))
         {
             return date;
@@ -138,6 +180,20 @@ public static class EligibilityRequestReader
 
         errors.Add(new InputError(field, InputErrorKind.MalformedDate, text));
         return null;
+    }
+
+    /// <summary>A JSON string, or null with an error when it holds no valid text (a lone surrogate escape).</summary>
+    private static string? StringOf(string field, JsonElement value, List<InputError> errors)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new InputError(field, InputErrorKind.InvalidCharacters));
+            return null;
+        }
     }
 
     private static bool? Boolean(JsonElement root, string field, List<InputError> errors)

@@ -13,6 +13,7 @@ public enum InputErrorKind
     TooLarge,
     ExpectedDate,
     ExpectedText,
+    InvalidCharacters,
     ExpectedBoolean,
     ExpectedNumber,
     MalformedDate,
