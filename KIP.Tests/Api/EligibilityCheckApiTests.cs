@@ -27,9 +27,18 @@ public sealed class EligibilityCheckApiTests(ApiFixture api)
     {
         var body = await CheckAsync(new
         {
-            checkDate = "2026-11-26", legalForm = "eenmanszaak", foundedOn = "2019-06-01", employees = 0, socialMission = Mission,
-            codeSocialeOndernemingenRegisteredOn = (string?)null, socialEnterpriseNlMember = false, pso30PlusValidUntil = "2026-03-31",
-            bCorpCertifiedOn = (string?)null, bCorpValidUntil = (string?)null, nonProfit = false, graceStartedOn = (string?)null,
+            checkDate = "2026-11-26",
+            legalForm = "eenmanszaak",
+            foundedOn = "2019-06-01",
+            employees = 0,
+            socialMission = Mission,
+            codeSocialeOndernemingenRegisteredOn = (string?)null,
+            socialEnterpriseNlMember = false,
+            pso30PlusValidUntil = "2026-03-31",
+            bCorpCertifiedOn = (string?)null,
+            bCorpValidUntil = (string?)null,
+            nonProfit = false,
+            graceStartedOn = (string?)null,
         });
 
         Assert.Equal("2026-11-26", body.GetProperty("checkDate").GetString());
@@ -92,7 +101,11 @@ public sealed class EligibilityCheckApiTests(ApiFixture api)
     {
         var body = await CheckAsync(new
         {
-            checkDate = "2026-11-26", legalForm = "bv", pso30PlusValidUntil = "2027-03-31", bCorpCertifiedOn = "2024-01-10", bCorpValidUntil = "2027-12-31",
+            checkDate = "2026-11-26",
+            legalForm = "bv",
+            pso30PlusValidUntil = "2027-03-31",
+            bCorpCertifiedOn = "2024-01-10",
+            bCorpValidUntil = "2027-12-31",
         });
 
         Assert.Equal("2027-03-31", Criterion(body, "pso-30-plus").GetProperty("validUntil").GetString());
@@ -114,7 +127,11 @@ public sealed class EligibilityCheckApiTests(ApiFixture api)
     {
         var body = await CheckAsync(new
         {
-            checkDate = "2026-11-26", legalForm = "eenmanszaak", employees = 0, socialMission = Mission, graceStartedOn = "2024-11-20",
+            checkDate = "2026-11-26",
+            legalForm = "eenmanszaak",
+            employees = 0,
+            socialMission = Mission,
+            graceStartedOn = "2024-11-20",
         });
 
         var startup = Criterion(body, "startup-zzp");
