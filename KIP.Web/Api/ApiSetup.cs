@@ -48,6 +48,7 @@ public static class ApiSetup
                 return await next(context);
             });
         api.MapEligibilityEndpoints();
+        api.MapSupplierEndpoints();
         api.MapFallback((HttpContext context) => ApiProblems.NotFound(context.Request.Path))
             .ExcludeFromDescription();
         return endpoints;
