@@ -17,7 +17,7 @@ builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.Services.AddKipAccess();
+builder.AddKipAccess();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -45,6 +45,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapLanguageSwitch();
+app.MapKipAccess();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

@@ -128,13 +128,21 @@ public sealed partial class DemoData(IDbContextFactory<KipDbContext> factory, Ti
     {
         db.Meetings.Add(new Meeting
         {
-            Id = Guid.NewGuid(), Date = today.AddDays(-60), Place = "Stadhuis Haarlem, Grote Markt 2", ChairPersonId = DemoPersons.Chair,
-            Status = MeetingStatus.Closed, OpenedAt = now.AddDays(-60), ClosedAt = now.AddDays(-60).AddHours(2),
+            Id = Guid.NewGuid(),
+            Date = today.AddDays(-60),
+            Place = "Stadhuis Haarlem, Grote Markt 2",
+            ChairPersonId = DemoPersons.Chair,
+            Status = MeetingStatus.Closed,
+            OpenedAt = now.AddDays(-60),
+            ClosedAt = now.AddDays(-60).AddHours(2),
         });
 
         var planned = new Meeting
         {
-            Id = Guid.NewGuid(), Date = today.AddDays(14), Place = "Stadhuis Velsen, Dudokplein 1, IJmuiden", ChairPersonId = DemoPersons.Chair,
+            Id = Guid.NewGuid(),
+            Date = today.AddDays(14),
+            Place = "Stadhuis Velsen, Dudokplein 1, IJmuiden",
+            ChairPersonId = DemoPersons.Chair,
             Status = MeetingStatus.Planned,
         };
         var position = 0;
