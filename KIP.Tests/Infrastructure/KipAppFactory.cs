@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace KIP.Tests.Infrastructure;
 
@@ -51,7 +50,13 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("urls", BaseUrl);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+
+        // Host settings, not ConfigureAppConfiguration: Program reads the data folder and public URL while
+        // building, before app configuration from the factory would be applied.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient CreateHttpClient(bool followRedirects = false)
