@@ -18,7 +18,7 @@ builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.Services.AddKipAccess();
+builder.AddKipAccess();
 builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
@@ -49,6 +49,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapLanguageSwitch();
 app.MapKipApi();
+app.MapKipAccess();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

@@ -54,7 +54,8 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("urls", BaseUrl);
 
-        // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
+        // Host settings, not ConfigureAppConfiguration: Program reads the data folder and public URL while
+        // building, before app configuration from the factory would be applied.
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -35,5 +35,8 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);
+
+        // The embedded sign-in provider's clients, authorizations and tokens (Identity/EmbeddedProvider.cs).
+        modelBuilder.UseOpenIddict();
     }
 }

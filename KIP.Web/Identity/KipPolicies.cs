@@ -1,0 +1,36 @@
+using KIP.Web.Data;
+
+namespace KIP.Web.Identity;
+
+/// <summary>The authorization policies every page and endpoint names (product.md, "People and roles").</summary>
+public static class KipPolicies
+{
+    public const string Entrepreneur = KipRoles.Entrepreneur;
+    public const string Commission = KipRoles.Commission;
+    public const string SroiOfficer = KipRoles.SroiOfficer;
+    public const string Coordination = KipRoles.Coordination;
+
+    /// <summary>An entrepreneur of the organisation named by the route's <c>id</c>, whatever id is in the URL.</summary>
+    public const string OwnOrganisation = "own-organisation";
+}
+
+/// <summary>The claim types KIP itself puts in the session, whatever the authority called them.</summary>
+public static class KipClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string Role = "role";
+
+    /// <summary>Id of an organisation the person acts for (one claim per organisation).</summary>
+    public const string Organisation = "kip:organisation";
+
+    /// <summary>The KvK number the authority vouched for (eHerkenning).</summary>
+    public const string Kvk = "kip:kvk";
+
+    /// <summary>The configured scheme the person signed in with, so sign-out ends the session there.</summary>
+    public const string Scheme = "kip:scheme";
+
+    /// <summary>KIP's <see cref="Data.Person"/> id, when the person is known in KIP's data.</summary>
+    public const string PersonId = "kip:person";
+}
