@@ -23,6 +23,9 @@ public static class ApiSetup
     {
         services.AddOpenApi("v1", options =>
         {
+            // The public API only: sign-in and page endpoints are not part of the open-data contract.
+            options.ShouldInclude = description =>
+                description.RelativePath?.StartsWith(Prefix[1..] + "/", StringComparison.OrdinalIgnoreCase) == true;
             options.AddDocumentTransformer<ApiDocumentTransformer>();
             options.AddOperationTransformer(ApiDocumentTransformer.AddVersionHeaderAsync);
         });
