@@ -1,0 +1,366 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using KIP.Bench;
+using KIP.Domain;
+using KIP.Web.Data;
+using KIP.Web.Search;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// KIP supplier search benchmark (issue 5 point 5). Not a test: it prints figures; see bench/README.md.
+var options = BenchOptions.Parse(args);
+var invariant = CultureInfo.InvariantCulture;
+var output = Console.Out;
+using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(options.MaxMinutes));
+var token = stop.Token;
+
+if (!Words.Categories.Select(c => c.Code).SequenceEqual(Catalog.Categories))
+{
+    throw new InvalidOperationException("bench/Words.cs categories differ from KIP.Web.Data.Catalog.Categories");
+}
+
+var root = RepositoryRoot();
+var dataFolder = Path.GetFullPath(options.DataFolder ?? Path.Combine(root, "bench", ".data", $"o{options.Organisations}-s{options.Seed}"));
+Directory.CreateDirectory(dataFolder);
+var databaseFile = Path.Combine(dataFolder, "kip.db");
+var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, DefaultTimeout = 30 }.ToString();
+var today = AmsterdamCalendar.Today(TimeProvider.System);
+
+output.WriteLine("KIP supplier search benchmark");
+output.WriteLine(string.Create(invariant, $"started      {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC; today (Europe/Amsterdam) {today:yyyy-MM-dd}"));
+output.WriteLine($"command      dotnet run -c Release --project bench/KIP.Bench -- {string.Join(' ', args)}");
+output.WriteLine($"machine      {Environment.ProcessorCount} logical cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+output.WriteLine($"load average {LoadAverage()} (1, 5, 15 min) at start");
+output.WriteLine(string.Create(invariant, $"options      organisations={options.Organisations} requests={options.Requests} warmup={options.Warmup} seed={options.Seed} max-minutes={options.MaxMinutes}"));
+output.WriteLine($"database     {databaseFile}");
+
+// 1. The database: the app's migrations, then the generator (or the file from an earlier run with the same size and seed).
+var clock = Stopwatch.StartNew();
+await Generator.MigrateAsync(connectionString, token);
+var existing = await Generator.CountAsync(connectionString, token);
+if (existing != options.Organisations)
+{
+    if (existing != 0)
+    {
+        throw new InvalidOperationException($"{databaseFile} holds {existing} organisations, not {options.Organisations}: delete it first.");
+    }
+
+    output.WriteLine(string.Create(invariant, $"generating   {options.Organisations:N0} organisations (seed {options.Seed}) through EF Core and the domain..."));
+    await Generator.GenerateAsync(connectionString, options.Organisations, options.Seed, today, output, token);
+    output.WriteLine(string.Create(invariant, $"generated in {clock.Elapsed.TotalSeconds:F0} s"));
+}
+else
+{
+    output.WriteLine(string.Create(invariant, $"reusing      {existing:N0} organisations already generated with this seed"));
+}
+
+await using (var db = Generator.NewContext(connectionString))
+{
+    var admitted = await db.Organisations.CountAsync(o => o.AdmissionStatus == KIP.Domain.Organisations.AdmissionStatus.Admitted, token);
+    var indexed = await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM SupplierSearch").SingleAsync(token);
+    var recognised = await db.Database.SqlQueryRaw<int>(
+        "SELECT count(DISTINCT OrganisationId) AS Value FROM AcceptedCriteria c WHERE c.ValidFrom <= {0} AND (c.ValidUntil IS NULL OR {0} <= c.ValidUntil) AND (c.EndedOn IS NULL OR {0} < c.EndedOn)",
+        today.ToString("yyyy-MM-dd", invariant)).SingleAsync(token);
+    output.WriteLine(string.Create(invariant, $"data         {existing + (existing == 0 ? options.Organisations : 0):N0} organisations, {admitted:N0} admitted, {recognised:N0} recognised today, {indexed:N0} rows in SupplierSearch, file {new FileInfo(databaseFile).Length / 1024 / 1024} MB"));
+}
+
+// 2. The query mix.
+var queries = QueryMix.Create(options.Requests, options.Seed);
+var warmup = QueryMix.Create(options.Warmup, options.Seed + 1);
+output.WriteLine(string.Create(invariant, $"query mix    {queries.Count} requests over {queries.Select(q => q.Shape).Distinct().Count()} shapes (seed {options.Seed}), {warmup.Count} warm-up requests (seed {options.Seed + 1})"));
+
+// 3. The app as a child process on loopback, the in-process search and the direct SQL on the same file.
+var port = FreePort();
+using var app = StartApp(root, dataFolder, port, options.AppLogLevel);
+try
+{
+    using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    await WaitForHealthAsync(http, app, token);
+    output.WriteLine(string.Create(invariant, $"app          KIP.Web (Release, ASPNETCORE_ENVIRONMENT=Development, Kip__DemoData=false{(options.AppLogLevel is null ? ", logging as shipped in appsettings" : $", Logging__LogLevel__Default={options.AppLogLevel}")}) on http://127.0.0.1:{port}, pid {app.Id}"));
+
+    var services = new ServiceCollection().AddDbContextFactory<KipDbContext>(o => o.UseSqlite(connectionString)).BuildServiceProvider();
+    await using var disposeServices = services;
+    var inProcess = new SupplierSearch(services.GetRequiredService<IDbContextFactory<KipDbContext>>(), TimeProvider.System);
+    using var direct = new DirectSearch(connectionString);
+
+    var warmupClock = Stopwatch.StartNew();
+    foreach (var query in warmup)
+    {
+        token.ThrowIfCancellationRequested();
+        direct.Search(query.Query, today);
+        await inProcess.SearchAsync(query.Query, token);
+        await ApiAsync(http, query, token);
+    }
+
+    output.WriteLine(string.Create(invariant, $"warm-up      {warmup.Count} requests through all three paths in {warmupClock.Elapsed.TotalSeconds:F1} s"));
+
+    var results = new List<Result>(queries.Count);
+    var mismatches = new List<string>();
+    var measureClock = Stopwatch.StartNew();
+    for (var i = 0; i < queries.Count && !token.IsCancellationRequested; i++)
+    {
+        // The three paths one after the other for each request, in a rotating order so none is always first on a cold page.
+        var query = queries[i];
+        double directMs = 0, inProcessMs = 0, apiMs = 0;
+        int directTotal = 0, inProcessTotal = 0, apiTotal = 0;
+        for (var step = 0; step < 3; step++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            switch ((i + step) % 3)
+            {
+                case 0:
+                    directTotal = direct.Search(query.Query, today).Total;
+                    directMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    break;
+                case 1:
+                    inProcessTotal = (await inProcess.SearchAsync(query.Query, token)).Total;
+                    inProcessMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    break;
+                default:
+                    apiTotal = await ApiAsync(http, query, token);
+                    apiMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    break;
+            }
+        }
+
+        if (directTotal != apiTotal || directTotal != inProcessTotal)
+        {
+            mismatches.Add(string.Create(invariant, $"{query.QueryString}: direct {directTotal}, in-process {inProcessTotal}, API {apiTotal}"));
+        }
+
+        results.Add(new Result(query, directMs, inProcessMs, apiMs, apiTotal));
+    }
+
+    output.WriteLine(string.Create(invariant, $"measured     {results.Count} of {queries.Count} requests in {measureClock.Elapsed.TotalSeconds:F1} s{(results.Count < queries.Count ? " (stopped by --max-minutes)" : string.Empty)}"));
+    output.WriteLine($"load average {LoadAverage()} (1, 5, 15 min) at end");
+    output.WriteLine();
+    output.WriteLine("Times in ms. direct = count + page ids by raw SQL on one open Microsoft.Data.Sqlite connection;");
+    output.WriteLine("in-process = KIP.Web.Search.SupplierSearch.SearchAsync (count, ids, items through EF) in this process;");
+    output.WriteLine("API = GET /api/v1/suppliers on loopback, client-side time to the full response body (keep-alive).");
+    output.WriteLine();
+    output.WriteLine(string.Create(invariant, $"{"shape",-30} {"n",5} {"total~",7} | {"direct p50",10} {"p95",7} | {"in-proc p50",11} {"p95",7} | {"API p50",8} {"p95",7} {"max",7}"));
+    foreach (var group in results.GroupBy(r => r.Query.Shape))
+    {
+        output.WriteLine(Row(group.Key, [.. group]));
+    }
+
+    output.WriteLine(new string('-', 112));
+    foreach (var kind in QueryMix.TextKinds)
+    {
+        output.WriteLine(Row($"{kind} (all filters)", [.. results.Where(r => r.Query.Shape.StartsWith(kind + " ", StringComparison.Ordinal))]));
+    }
+
+    output.WriteLine(new string('-', 112));
+    output.WriteLine(Row("ALL", results));
+    output.WriteLine();
+
+    var apiP95 = Percentile(results.Select(r => r.ApiMs), 95);
+    var directP95 = Percentile(results.Select(r => r.DirectMs), 95);
+    output.WriteLine(string.Create(invariant, $"target 1  API p95 < 50 ms:                    {apiP95:F1} ms -> {(apiP95 < 50 ? "MET" : "NOT MET")}"));
+    output.WriteLine(string.Create(invariant, $"target 2  API p95 - direct p95 <= 5 ms:       {apiP95:F1} - {directP95:F1} = {apiP95 - directP95:F1} ms -> {(apiP95 - directP95 <= 5 ? "MET" : "NOT MET")}"));
+    output.WriteLine(string.Create(invariant, $"totals    direct, in-process and API agree on {results.Count - mismatches.Count} of {results.Count} requests"));
+    foreach (var mismatch in mismatches.Take(10))
+    {
+        output.WriteLine($"  mismatch {mismatch}");
+    }
+
+    output.WriteLine();
+    output.WriteLine("Slowest 10 API requests:");
+    foreach (var r in results.OrderByDescending(r => r.ApiMs).Take(10))
+    {
+        output.WriteLine(string.Create(invariant, $"  {r.ApiMs,8:F1} ms API {r.DirectMs,8:F1} ms direct  total {r.Total,5}  /api/v1/suppliers?{r.Query.QueryString}"));
+    }
+
+    output.WriteLine();
+    output.WriteLine("EXPLAIN QUERY PLAN of the page query, one example per filter (text 'sc'):");
+    foreach (var example in QueryMix.Filters.Select(f => queries.First(q => q.Shape == $"prefix-2 {f}")))
+    {
+        var query = example.Query with { Text = "sc" };
+        output.WriteLine($"  {example.Shape}:");
+        foreach (var line in direct.Plan(query, today))
+        {
+            output.WriteLine($"    {line}");
+        }
+    }
+}
+finally
+{
+    if (!app.HasExited)
+    {
+        app.Kill(entireProcessTree: true);
+        await app.WaitForExitAsync(CancellationToken.None);
+    }
+}
+
+output.WriteLine(string.Create(invariant, $"finished     {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, {clock.Elapsed.TotalSeconds:F0} s in all"));
+return 0;
+
+static async Task<int> ApiAsync(HttpClient http, BenchQuery query, CancellationToken token)
+{
+    using var response = await http.GetAsync(new Uri($"/api/v1/suppliers?{query.QueryString}", UriKind.Relative), HttpCompletionOption.ResponseContentRead, token);
+    var body = await response.Content.ReadAsByteArrayAsync(token);
+    if (response.StatusCode != HttpStatusCode.OK)
+    {
+        throw new InvalidOperationException($"GET /api/v1/suppliers?{query.QueryString} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+    }
+
+    using var json = JsonDocument.Parse(body);
+    return json.RootElement.GetProperty("total").GetInt32();
+}
+
+static string Row(string name, IReadOnlyList<Result> rows)
+{
+    if (rows.Count == 0)
+    {
+        return name;
+    }
+
+    var total = Percentile(rows.Select(r => (double)r.Total), 50);
+    return string.Create(CultureInfo.InvariantCulture,
+        $"{name,-30} {rows.Count,5} {total,7:F0} | {Percentile(rows.Select(r => r.DirectMs), 50),10:F1} {Percentile(rows.Select(r => r.DirectMs), 95),7:F1} | {Percentile(rows.Select(r => r.InProcessMs), 50),11:F1} {Percentile(rows.Select(r => r.InProcessMs), 95),7:F1} | {Percentile(rows.Select(r => r.ApiMs), 50),8:F1} {Percentile(rows.Select(r => r.ApiMs), 95),7:F1} {rows.Max(r => r.ApiMs),7:F1}");
+}
+
+// Nearest-rank percentile.
+static double Percentile(IEnumerable<double> values, int percentile)
+{
+    var sorted = values.Order().ToArray();
+    if (sorted.Length == 0)
+    {
+        return double.NaN;
+    }
+
+    var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
+    return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+}
+
+static Process StartApp(string root, string dataFolder, int port, string? logLevel)
+{
+#if DEBUG
+    const string Configuration = "Debug";
+#else
+    const string Configuration = "Release";
+#endif
+    var bin = Path.Combine(root, "KIP.Web", "bin", Configuration, "net10.0");
+    var start = new ProcessStartInfo("dotnet")
+    {
+        WorkingDirectory = bin,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+    };
+    start.ArgumentList.Add(Path.Combine(bin, "KIP.Web.dll"));
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+    start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+    start.Environment["Kip__DemoData"] = "false";
+    start.Environment["Kip__DataFolder"] = dataFolder;
+    if (logLevel is not null)
+    {
+        start.Environment["Logging__LogLevel__Default"] = logLevel;
+    }
+
+    var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start KIP.Web");
+    var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(dataFolder, "app.log"), append: false) { AutoFlush = true });
+    process.OutputDataReceived += (_, e) => log.WriteLine(e.Data);
+    process.ErrorDataReceived += (_, e) => log.WriteLine(e.Data);
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitForHealthAsync(HttpClient http, Process app, CancellationToken token)
+{
+    var deadline = Stopwatch.StartNew();
+    while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        if (app.HasExited)
+        {
+            throw new InvalidOperationException($"KIP.Web exited with {app.ExitCode}; see app.log in the data folder");
+        }
+
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), token);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            // Not listening yet.
+        }
+
+        await Task.Delay(250, token);
+    }
+
+    throw new TimeoutException("KIP.Web did not answer /health within 2 minutes");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string RepositoryRoot()
+{
+    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "KIP.sln")))
+        {
+            return folder.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("KIP.sln not found above " + AppContext.BaseDirectory);
+}
+
+static string Cpu() =>
+    File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+        : "unknown CPU";
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+internal sealed record Result(BenchQuery Query, double DirectMs, double InProcessMs, double ApiMs, int Total);
+
+internal sealed record BenchOptions(int Organisations, int Requests, int Warmup, int Seed, double MaxMinutes, string? DataFolder, string? AppLogLevel)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions(100_000, 1_000, 200, 20261128, 30, null, null);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--organisations" => options with { Organisations = Positive(value, 1_000_000) },
+                "--requests" => options with { Requests = Positive(value, 100_000) },
+                "--warmup" => options with { Warmup = Positive(value, 10_000) },
+                "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--max-minutes" => options with { MaxMinutes = Positive(value, 600) },
+                "--data" => options with { DataFolder = value },
+                "--app-log-level" => options with { AppLogLevel = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --organisations N --requests N --warmup N --seed N --max-minutes N --data FOLDER --app-log-level LEVEL"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string value, int maximum) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= maximum
+            ? n
+            : throw new ArgumentException($"{value} is not a number from 1 to {maximum}");
+}
