@@ -32,6 +32,10 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Shortlist> Shortlists => Set<Shortlist>();
+
+    public DbSet<ShortlistEntry> ShortlistEntries => Set<ShortlistEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);

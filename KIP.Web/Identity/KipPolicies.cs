@@ -10,6 +10,9 @@ public static class KipPolicies
     public const string SroiOfficer = KipRoles.SroiOfficer;
     public const string Coordination = KipRoles.Coordination;
 
+    /// <summary>Product.md: an organisation's contact person is for SROI officers, the commission and the coordination team.</summary>
+    public const string SupplierContact = "supplier-contact";
+
     /// <summary>An entrepreneur of the organisation named by the route's <c>id</c>, whatever id is in the URL.</summary>
     public const string OwnOrganisation = "own-organisation";
 }

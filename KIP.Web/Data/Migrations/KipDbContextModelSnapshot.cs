@@ -466,6 +466,63 @@ namespace KIP.Web.Data.Migrations
                     b.ToTable("Persons", (string)null);
                 });
 
+            modelBuilder.Entity("KIP.Web.Data.Shortlist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShareToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("ShareToken")
+                        .IsUnique();
+
+                    b.ToTable("Shortlists", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.ShortlistEntry", b =>
+                {
+                    b.Property<Guid>("ShortlistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoteShared")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShortlistId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ShortlistEntries", (string)null);
+                });
+
             modelBuilder.Entity("KIP.Web.Data.VoteRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -893,6 +950,30 @@ namespace KIP.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KIP.Web.Data.Shortlist", b =>
+                {
+                    b.HasOne("KIP.Web.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.ShortlistEntry", b =>
+                {
+                    b.HasOne("KIP.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KIP.Web.Data.Shortlist", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ShortlistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KIP.Web.Data.VoteRecord", b =>
                 {
                     b.HasOne("KIP.Web.Data.MotionRecord", null)
@@ -935,6 +1016,11 @@ namespace KIP.Web.Data.Migrations
             modelBuilder.Entity("KIP.Web.Data.Meeting", b =>
                 {
                     b.Navigation("Agenda");
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.Shortlist", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
