@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
@@ -95,6 +96,7 @@ public static class AccessSetup
             .AddPolicy(KipPolicies.Coordination, p => p.RequireRole(KipRoles.Coordination))
             .AddPolicy(KipPolicies.OwnOrganisation, p => p.RequireRole(KipRoles.Entrepreneur).AddRequirements(new OwnOrganisationRequirement()));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, KipRevalidatingAuthenticationStateProvider>();
         return builder;
     }
 
