@@ -1,4 +1,5 @@
 using KIP.Web;
+using KIP.Web.Api;
 using KIP.Web.Components;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -18,7 +19,9 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddKipAccess();
+builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -45,6 +48,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapLanguageSwitch();
+app.MapKipApi();
 app.MapKipAccess();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()

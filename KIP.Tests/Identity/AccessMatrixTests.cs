@@ -27,6 +27,10 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/geen-toegang"] = Public,
         ["/aanmelden"] = Public,
         ["/account/demo-aanmelden"] = Public,
+        ["/aanbod"] = Public,
+        ["/aanbod/{Id:guid}"] = Public,
+        ["/sroi"] = Public,
+        ["/erkenningscheck"] = Public,
         ["/mijn-organisatie"] = KipPolicies.Entrepreneur,
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
@@ -113,8 +117,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
     }
 
     private static IEnumerable<(string Path, Guid? Organisation)> Expand(string template) =>
-        template.Contains("{id:guid}", StringComparison.Ordinal)
-            ? OrganisationIds.Select(id => (template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal), (Guid?)id))
+        template.Contains("{id:guid}", StringComparison.OrdinalIgnoreCase)
+            ? OrganisationIds.Select(id => (template.Replace("{id:guid}", id.ToString(), StringComparison.OrdinalIgnoreCase), (Guid?)id))
             : [(template, null)];
 
     private static string Expected(DemoAccount? account, string policy, Guid? organisation)

@@ -12,9 +12,12 @@ namespace KIP.Tests.Infrastructure;
 public sealed class KipAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public KipAppFactory(IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="configure">A last say over the host, e.g. <c>ConfigureTestServices</c> to fake the clock.</param>
+    public KipAppFactory(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         Port = FreePort();
         DataFolder = Directory.CreateTempSubdirectory("kip-test-").FullName;
         Environment = environment;
@@ -57,6 +60,7 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        _configure?.Invoke(builder);
     }
 
     public HttpClient CreateHttpClient(bool followRedirects = false)

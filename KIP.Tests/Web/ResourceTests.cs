@@ -58,6 +58,11 @@ public sealed partial class ResourceTests
     [InlineData("}\nelse\n{\n<b>Geen resultaten</b>", true)]
     [InlineData("<MudButton aria-label=\"@L[\"X\"]\" />", false)]
     [InlineData("@code { private string _x = \"<b>text</b>\"; }", false)]
+    [InlineData("<dd>@string.Join(\", \", item.Categories.Select(L.Category))</dd>", false)]
+    [InlineData("<span>@context.User.Identity?.Name</span>", false)]
+    [InlineData("<MudTextField Lines=\"@(Lines > 1 ? 2 : 1)\" Label=\"@L[\"X\"]\" />", false)]
+    [InlineData("<li>@(x is { } y ? L[\"A\", y] : L[\"B\"])</li>", false)]
+    [InlineData("<p>Prijs: @item.Price</p>", true)]
     public void The_literal_text_detector_tells_text_from_expressions(string razor, bool hasLiteral)
     {
         Assert.Equal(hasLiteral, LiteralTexts(razor).Any());
@@ -71,12 +76,13 @@ public sealed partial class ResourceTests
         markup = HtmlComment().Replace(markup, string.Empty);
         markup = ScriptOrStyle().Replace(markup, string.Empty);
         markup = Directive().Replace(markup, string.Empty);
+        markup = RazorControl().Replace(markup, string.Empty);
+        markup = StripRazorExpressions(markup);
 
         foreach (Match m in BetweenTags().Matches(markup))
         {
-            var text = RazorControl().Replace(m.Groups[1].Value, string.Empty);
-            text = RazorExpression().Replace(text, string.Empty).Trim();
-            if (text.Any(char.IsLetter) && !text.StartsWith('@'))
+            var text = m.Groups[1].Value.Trim();
+            if (text.Any(char.IsLetter))
             {
                 yield return text;
             }
@@ -84,11 +90,98 @@ public sealed partial class ResourceTests
 
         foreach (Match m in LabellingAttribute().Matches(markup))
         {
-            if (!m.Groups[2].Value.StartsWith('@') && m.Groups[2].Value.Any(char.IsLetter))
+            if (m.Groups[2].Value.Any(char.IsLetter))
             {
                 yield return m.Groups[2].Value;
             }
         }
+    }
+
+    /// <summary>Removes <c>@(…)</c>, <c>@{…}</c> and implicit expressions like <c>@a.b?.c(x)[y]</c>, with nested brackets and strings.</summary>
+    internal static string StripRazorExpressions(string markup)
+    {
+        var result = new System.Text.StringBuilder(markup.Length);
+        for (var i = 0; i < markup.Length; i++)
+        {
+            var c = markup[i];
+            if (c != '@' || i + 1 >= markup.Length)
+            {
+                result.Append(c);
+                continue;
+            }
+
+            var next = markup[i + 1];
+            if (next == '@')
+            {
+                i++;
+                continue;
+            }
+
+            if (next is '(' or '{')
+            {
+                i = SkipBalanced(markup, i + 1);
+                continue;
+            }
+
+            if (!char.IsLetter(next) && next != '_')
+            {
+                result.Append(c);
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < markup.Length)
+            {
+                if (char.IsLetterOrDigit(markup[j]) || markup[j] is '_' or '.' or '?' or '!')
+                {
+                    j++;
+                }
+                else if (markup[j] is '(' or '[')
+                {
+                    j = SkipBalanced(markup, j) + 1;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            i = j - 1;
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The index of the bracket closing the one at <paramref name="start"/>, skipping string literals.</summary>
+    private static int SkipBalanced(string text, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '"':
+                    i++;
+                    while (i < text.Length && text[i] != '"')
+                    {
+                        i += text[i] == '\\' ? 2 : 1;
+                    }
+
+                    break;
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return text.Length - 1;
     }
 
     [GeneratedRegex(@"L\[""([A-Za-z0-9_.]+)""")]
@@ -114,9 +207,6 @@ public sealed partial class ResourceTests
 
     [GeneratedRegex(@"@?\b(?:if|foreach|for|while|switch|using|lock)\s*\((?:[^()]|\([^()]*\))*\)|\belse\b|[{}]")]
     private static partial Regex RazorControl();
-
-    [GeneratedRegex(@"@(?:\([^()]*\)|[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:\([^()]*\))?)")]
-    private static partial Regex RazorExpression();
 
     [GeneratedRegex(@"\b(Label|Title|Text|placeholder|Placeholder|title|aria-label|alt|HelperText|Tooltip)=""([^""]*)""")]
     private static partial Regex LabellingAttribute();
