@@ -52,7 +52,7 @@ public static class AccessSetup
                 throw new InvalidOperationException(
                     "KIP start niet: er is geen OpenID Connect-authority geconfigureerd (Kip:Auth:Schemes), dus zou KIP de ingebouwde " +
                     "aanmeldserver met demo-accounts gebruiken, waarmee iedereen zich zonder wachtwoord als elke rol kan aanmelden. " +
-                    "Configureer een authority (zie README, 'Aanmelden via externe authorities'), of zet Kip:Auth:AllowDemoAccounts=true " +
+                    "Configureer een authority (zie README, 'Signing in'), of zet Kip:Auth:AllowDemoAccounts=true " +
                     "als dit bewust een demo-omgeving is. / KIP refuses to start in Production with the embedded demo accounts; " +
                     "configure Kip:Auth:Schemes or set Kip:Auth:AllowDemoAccounts=true.");
             }
