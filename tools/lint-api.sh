@@ -15,7 +15,7 @@ fi
 
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-Kip__DataFolder="$work/data" ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+Kip__DataFolder="$work/data" Kip__PublicUrl="http://127.0.0.1:$port" Kip__Auth__AllowDemoAccounts=true ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
   dotnet exec "$dll" --contentRoot "$root/KIP.Web" >"$work/app.log" 2>&1 &
 app=$!
 cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$work"; }

@@ -62,4 +62,24 @@ public sealed class SignInTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/geen-toegang"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Geen toegang");
     }
+
+    [Fact]
+    public async Task An_entrepreneur_navigating_inside_the_app_to_another_organisations_id_is_refused()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/mijn-organisatie");
+        await page.GetByTestId($"demo-{DemoPersons.Entrepreneur}").ClickAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "De Fietsenmakerij Haarlem" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("organisation-kvk")).ToHaveTextAsync("81234567");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // In the live circuit, not a new request: AuthorizeRouteView checks the route's id too.
+        await page.EvaluateAsync($"() => Blazor.navigateTo('/organisaties/{DemoPersons.SchoonEnSociaalId}/beheer')");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Geen toegang");
+        await Assertions.Expect(page.GetByText("34123456")).ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
@@ -51,7 +52,7 @@ public static class AccessSetup
                 throw new InvalidOperationException(
                     "KIP start niet: er is geen OpenID Connect-authority geconfigureerd (Kip:Auth:Schemes), dus zou KIP de ingebouwde " +
                     "aanmeldserver met demo-accounts gebruiken, waarmee iedereen zich zonder wachtwoord als elke rol kan aanmelden. " +
-                    "Configureer een authority (zie README, 'Aanmelden via externe authorities'), of zet Kip:Auth:AllowDemoAccounts=true " +
+                    "Configureer een authority (zie README, 'Signing in'), of zet Kip:Auth:AllowDemoAccounts=true " +
                     "als dit bewust een demo-omgeving is. / KIP refuses to start in Production with the embedded demo accounts; " +
                     "configure Kip:Auth:Schemes or set Kip:Auth:AllowDemoAccounts=true.");
             }
@@ -96,6 +97,7 @@ public static class AccessSetup
             .AddPolicy(KipPolicies.SupplierContact, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.Commission, KipRoles.Coordination))
             .AddPolicy(KipPolicies.OwnOrganisation, p => p.RequireRole(KipRoles.Entrepreneur).AddRequirements(new OwnOrganisationRequirement()));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, KipRevalidatingAuthenticationStateProvider>();
         return builder;
     }
 
