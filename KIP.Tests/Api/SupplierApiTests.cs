@@ -96,18 +96,19 @@ public sealed class SupplierApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task One_supplier_by_id_or_404_problem_json()
+    public async Task One_supplier_by_id_or_404_problem_json_and_400_for_a_malformed_id()
     {
         var (found, json) = await GetAsync($"/api/v1/suppliers/{DemoPersons.SchoonEnSociaalId}");
         var (missing, problem) = await GetAsync($"/api/v1/suppliers/{Guid.NewGuid()}");
-        var (malformed, _) = await GetAsync("/api/v1/suppliers/niet-een-id");
+        var (malformed, invalid) = await GetAsync("/api/v1/suppliers/niet-een-id");
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Equal("34123456", json.GetProperty("kvkNumber").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("id", invalid.GetProperty("invalidParams")[0].GetProperty("name").GetString());
     }
 }
 

@@ -23,6 +23,7 @@ public static class SupplierEndpoints
             .WithTags("Aanbod")
             .WithSummary("Eén toegelaten organisatie")
             .Produces<SupplierItem>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -42,7 +43,12 @@ public static class SupplierEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, SupplierSearch search, IStringLocalizer<Text> text)
     {
-        var item = Guid.TryParse(id, out var guid) ? await search.FindAsync(guid, context.RequestAborted) : null;
+        if (!Guid.TryParse(id, out var guid))
+        {
+            return ApiProblems.InvalidInput([new InvalidParam("id", "invalid", text["Search.Error.Id", id])], context.Request.Path);
+        }
+
+        var item = await search.FindAsync(guid, context.RequestAborted);
         return item is null
             ? TypedResults.Problem(
                 detail: text["Search.NotFound.Detail", id],
