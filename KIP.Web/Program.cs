@@ -1,6 +1,7 @@
 using KIP.Web;
 using KIP.Web.Api;
 using KIP.Web.Components;
+using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
@@ -22,6 +23,7 @@ builder.AddKipAccess();
 builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapLanguageSwitch();
 app.MapKipApi();
 app.MapKipAccess();
+app.MapProcurementExports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

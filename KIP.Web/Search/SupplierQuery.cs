@@ -79,3 +79,4 @@ public sealed record ValidCriterion(string Code, DateOnly? ValidUntil);
 /// <summary>An organisation's public profile page.</summary>
 public sealed record SupplierProfile(
     SupplierItem Item, string Description, string Offer, string? PublicEmail, string? PublicPhone, IReadOnlyList<ValidCriterion> ValidCriteria);
+

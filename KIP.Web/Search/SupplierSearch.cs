@@ -22,24 +22,76 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
     public async Task<SupplierPage> SearchAsync(SupplierQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var pageSize = Math.Clamp(query.PageSize, 1, SupplierQuery.MaximumPageSize);
-        var page = Math.Max(1, query.Page);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-
         var today = Today;
-        var (from, where, parameters) = Build(query, today);
-        var capped = query.Words.Count > 0;
-        var countSql = capped
-            ? $"SELECT count(*) FROM (SELECT 1 {from} WHERE {where} LIMIT {SupplierQuery.TotalCap + 1})"
-            : $"SELECT count(*) {from} WHERE {where}";
-        var total = Convert.ToInt32(await ScalarAsync(connection, countSql, parameters, cancellationToken), CultureInfo.InvariantCulture);
-        var totalIsCapped = capped && total > SupplierQuery.TotalCap;
-
-        var ids = await IdsAsync(connection, $"SELECT o.Id {from} WHERE {where} ORDER BY {OrderBy(query)} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}", parameters, cancellationToken);
+        var (total, totalIsCapped, ids) = await FindIdsAsync(db.Database.GetDbConnection(), query, today, cancellationToken);
         var items = await ItemsAsync(db, ids, today, cancellationToken);
-        return new SupplierPage(items, page, pageSize, totalIsCapped ? SupplierQuery.TotalCap : total, totalIsCapped);
+        return new SupplierPage(items, Math.Max(1, query.Page), Math.Clamp(query.PageSize, 1, SupplierQuery.MaximumPageSize), total, totalIsCapped);
+    }
+
+    /// <summary>
+    /// The SQL part of a search, on an open connection: the total (capped for text) and the ids of the page.
+    /// Public so the benchmark's direct baseline runs exactly this (bench/KIP.Bench).
+    /// <para>
+    /// A text query reads its first <see cref="SupplierQuery.TotalCap"/> + 1 matches once, with their
+    /// rank, and both counts and orders those: ranking and sorting tens of thousands of matches of a
+    /// broad query (two letters) for a page of 20 is what made it slow (bench/README.md), and its
+    /// total is capped at that number anyway. A narrower query (at most the cap) is ranked whole.
+    /// </para>
+    /// </summary>
+    public static async Task<(int Total, bool TotalIsCapped, List<Guid> Ids)> FindIdsAsync(
+        DbConnection connection, SupplierQuery query, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        var pageSize = Math.Clamp(query.PageSize, 1, SupplierQuery.MaximumPageSize);
+        var skip = (Math.Max(1, query.Page) - 1) * pageSize;
+        var (from, where, parameters) = Build(query, today);
+
+        if (query.Words.Count == 0)
+        {
+            var total = Convert.ToInt32(await ScalarAsync(connection, $"SELECT count(*) {from} WHERE {where}", parameters, cancellationToken), CultureInfo.InvariantCulture);
+            var ids = await IdsAsync(connection, $"SELECT o.Id {from} WHERE {where} ORDER BY {OrderBy(query)} LIMIT {pageSize} OFFSET {skip}", parameters, cancellationToken);
+            return (total, false, ids);
+        }
+
+        var candidates = new List<(Guid Id, double Rank, string Name, string? RecognisedFrom)>();
+        await using (var command = Command(connection, CandidatesSql(query, from, where), parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add((Guid.Parse(reader.GetString(0)), reader.GetDouble(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
+        var capped = candidates.Count > SupplierQuery.TotalCap;
+        var ranked = candidates.Take(SupplierQuery.TotalCap);
+        var ordered = query.Sort switch
+        {
+            SupplierSort.Name => ranked.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            SupplierSort.RecentlyRecognised => ranked.OrderByDescending(c => c.RecognisedFrom is not null)
+                .ThenByDescending(c => c.RecognisedFrom, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            _ => ranked.OrderBy(c => c.Rank).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+        };
+        return (Math.Min(candidates.Count, SupplierQuery.TotalCap), capped, [.. ordered.Skip(skip).Take(pageSize).Select(c => c.Id)]);
+    }
+
+    /// <summary>The main query of a search (text: its candidates; otherwise its page), for EXPLAIN QUERY PLAN in the benchmark.</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) MainSql(SupplierQuery query, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (from, where, parameters) = Build(query, today);
+        return (query.Words.Count == 0 ? $"SELECT o.Id {from} WHERE {where} ORDER BY {OrderBy(query)} LIMIT {query.PageSize}" : CandidatesSql(query, from, where), parameters);
+    }
+
+    private static string CandidatesSql(SupplierQuery query, string from, string where)
+    {
+        var recognisedFrom = query.Sort == SupplierSort.RecentlyRecognised
+            ? $"(SELECT max(c.ValidFrom) FROM AcceptedCriteria c WHERE c.OrganisationId = o.Id AND {ValidToday})"
+            : "NULL";
+        return $"SELECT o.Id, s.rank, o.Name, {recognisedFrom} {from} WHERE {where} LIMIT {SupplierQuery.TotalCap + 1}";
     }
 
     /// <summary>All rows of a search in order, up to the export limit, for the CSV export.</summary>
@@ -98,7 +150,15 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    private static (string From, string Where, List<(string Name, object Value)> Parameters) Build(SupplierQuery query, DateOnly today)
+    /// <summary>Contact persons of several organisations, for officers' screens and exports only.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ContactPerson>> ContactsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.OrganisationId))
+            .ToDictionaryAsync(p => p.OrganisationId, p => new ContactPerson(p.ContactName, p.ContactEmail, p.ContactPhone), cancellationToken);
+    }
+
+    private static (string From, string Where, IReadOnlyList<(string Name, object Value)> Parameters) Build(SupplierQuery query, DateOnly today)
     {
         var parameters = new List<(string, object)> { ("@today", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) };
         var where = new StringBuilder("o.AdmissionStatus = 'Admitted'");
@@ -144,7 +204,7 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
             where.Append(recognised ? " AND " : " AND NOT ").Append($"EXISTS (SELECT 1 FROM AcceptedCriteria c WHERE c.OrganisationId = o.Id AND {ValidToday})");
         }
 
-        return (from, where.ToString(), parameters);
+        return (from, where.ToString(), parameters.AsReadOnly());
     }
 
     private static void AppendListFilter(StringBuilder where, List<(string, object)> parameters, string column, string prefix, IReadOnlyList<string> values)
@@ -170,7 +230,7 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
         _ => "o.Name COLLATE NOCASE",
     };
 
-    private static DbCommand Command(DbConnection connection, string sql, List<(string Name, object Value)> parameters)
+    public static DbCommand Command(DbConnection connection, string sql, IReadOnlyList<(string Name, object Value)> parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -185,13 +245,13 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
         return command;
     }
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, List<(string, object)> parameters, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task<List<Guid>> IdsAsync(DbConnection connection, string sql, List<(string, object)> parameters, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> IdsAsync(DbConnection connection, string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -206,11 +266,14 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
 
     private static async Task<List<SupplierItem>> ItemsAsync(KipDbContext db, IReadOnlyList<Guid> ids, DateOnly today, CancellationToken cancellationToken)
     {
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => ids.Contains(o.Id) && o.AdmissionStatus == AdmissionStatus.Admitted)
-            .ToDictionaryAsync(o => o.Id, cancellationToken);
-        var profiles = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.OrganisationId)).ToDictionaryAsync(p => p.OrganisationId, cancellationToken);
-        return [.. ids.Where(organisations.ContainsKey).Select(id => Item(organisations[id], profiles.GetValueOrDefault(id), today))];
+        // One round trip: each organisation (with its accepted criteria) and its profile.
+        var rows = await (from o in db.Organisations.AsNoTracking()
+                          where ids.Contains(o.Id) && o.AdmissionStatus == AdmissionStatus.Admitted
+                          join p in db.Profiles.AsNoTracking() on o.Id equals p.OrganisationId into profiles
+                          from p in profiles.DefaultIfEmpty()
+                          select new { Organisation = o, Profile = p })
+            .ToDictionaryAsync(r => r.Organisation.Id, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => Item(rows[id].Organisation, rows[id].Profile, today))];
     }
 
     internal static SupplierItem Item(Organisation organisation, OrganisationProfile? profile, DateOnly today)

@@ -27,6 +27,7 @@ public partial class SupplierSearchView
     private QueryError? _error;
     private bool _loading;
     private int _version;
+    private IReadOnlyDictionary<Guid, ContactPerson> _contacts = new Dictionary<Guid, ContactPerson>();
 
     /// <summary>Only organisations recognised today: the SROI page.</summary>
     [Parameter]
@@ -35,6 +36,14 @@ public partial class SupplierSearchView
     /// <summary>Extra actions beside the filters (an officer's export).</summary>
     [Parameter]
     public RenderFragment? Toolbar { get; set; }
+
+    /// <summary>Show each organisation's contact person (officers' search only; the page's policy guards it).</summary>
+    [Parameter]
+    public bool ShowContacts { get; set; }
+
+    /// <summary>Buttons beside each result (add to a shortlist).</summary>
+    [Parameter]
+    public RenderFragment<SupplierItem>? ItemActions { get; set; }
 
     /// <summary>The search as it stands, for the actions in <see cref="Toolbar"/>.</summary>
     [Parameter]
@@ -146,11 +155,13 @@ public partial class SupplierSearchView
         _loading = true;
         StateHasChanged();
         var result = await Search.SearchAsync(query);
+        var contacts = ShowContacts ? await Search.ContactsAsync([.. result.Items.Select(i => i.Id)]) : _contacts;
         if (version != _version)
         {
             return; // a newer search overtook this one
         }
 
+        _contacts = contacts;
         _result = result;
         _loading = false;
         await QueryChanged.InvokeAsync(query);
