@@ -116,6 +116,24 @@ public sealed class QuickScanTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_B_Corp_typing_its_certification_date_sees_the_day_before_the_third_anniversary()
+    {
+        var page = RenderAt("?checkDate=2026-11-26&legalForm=bv&employees=25");
+        Assert.Equal("false", Met(page, "b-corp"));
+
+        page.Find("input[name=bCorpCertifiedOn]").Input("2025-03-01");
+
+        page.WaitForAssertion(() => Assert.Equal("true", Met(page, "b-corp")));
+        Assert.Contains("geldig tot en met 29 februari 2028", page.Find("[data-testid=criterion-b-corp]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Op 26 november 2026 komt u in aanmerking voor erkenning, geldig tot en met 29 februari 2028.", page.Find("[data-testid=result-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=temporary-badge]"));
+
+        page.Find("input[name=bCorpValidUntil]").Input("2025-02-01");
+        page.WaitForAssertion(() => Assert.Contains(
+            "Einddatum van de B Corp-certificering mag niet vóór de datum van de B Corp-certificering liggen.", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_ended_grace_period_is_explained_with_its_last_day()
     {
         var page = RenderAt("?checkDate=2026-11-26&legalForm=eenmanszaak&employees=0&graceStartedOn=2024-11-20&socialMission=" + Uri.EscapeDataString(Mission));
