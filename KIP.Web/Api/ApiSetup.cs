@@ -48,7 +48,7 @@ public static class ApiSetup
                 return await next(context);
             });
         api.MapEligibilityEndpoints();
-        api.MapFallback((HttpContext context) => ApiProblems.NotFound(context.Request.Path))
+        api.MapFallback((HttpContext context, EndpointDataSource endpoints) => ApiProblems.NoEndpoint(context, endpoints))
             .ExcludeFromDescription();
         return endpoints;
     }
