@@ -146,4 +146,25 @@ public sealed class EligibilityCheckBadInputTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_body_sent_as_plain_text_or_form_is_still_read_as_JSON()
+    {
+        using var plain = await api.PostRawAsync("""{"checkDate":"2026-11-26","legalForm":"stichting"}""", "text/plain");
+        using var form = await api.PostRawAsync("""{"checkDate":"2026-11-26","legalForm":"gmbh"}""", "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        await AssertProblemAsync(form, "legalForm");
+    }
+
+    [Fact]
+    public async Task A_wrong_method_is_a_405_problem_with_Allow()
+    {
+        using var response = await api.Client.GetAsync(new Uri(ApiFixture.EligibilityChecks, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+        Assert.True(response.Headers.Contains("API-Version"));
+    }
 }

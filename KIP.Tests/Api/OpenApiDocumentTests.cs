@@ -25,6 +25,9 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
         var post = document.GetProperty("paths").GetProperty("/eligibility-checks").GetProperty("post");
         Assert.True(post.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("API-Version", out _));
         Assert.True(post.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var request = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.False(request.TryGetProperty("required", out _), "every request field is optional");
+        Assert.Equal("date", request.GetProperty("properties").GetProperty("foundedOn").GetProperty("format").GetString());
     }
 
     [Fact]

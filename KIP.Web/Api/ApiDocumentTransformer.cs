@@ -39,10 +39,23 @@ public sealed class ApiDocumentTransformer(IConfiguration configuration) : IOpen
         return Task.CompletedTask;
     }
 
-    /// <summary>The header every response carries (rulebook of the API Design Rules, /core/version-header).</summary>
-    public static Task AddVersionHeaderAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>The header every response carries (API Design Rules /core/version-header), and the body read by hand.</summary>
+    public static async Task AddVersionHeaderAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyType>().FirstOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                },
+            };
+        }
+
         foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>())
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -53,8 +66,6 @@ public sealed class ApiDocumentTransformer(IConfiguration configuration) : IOpen
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
         }
-
-        return Task.CompletedTask;
     }
 
     private string SiteUrl(OpenApiDocumentTransformerContext context)

@@ -52,7 +52,7 @@ public static class ApiSetup
             });
         api.MapEligibilityEndpoints();
         api.MapSupplierEndpoints();
-        api.MapFallback((HttpContext context) => ApiProblems.NotFound(context.Request.Path))
+        api.MapFallback((HttpContext context, EndpointDataSource endpoints) => ApiProblems.NoEndpoint(context, endpoints))
             .ExcludeFromDescription();
         return endpoints;
     }

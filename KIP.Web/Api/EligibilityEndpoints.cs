@@ -11,23 +11,45 @@ public sealed record CriterionResult(string Code, bool Met, DateOnly? ValidUntil
 public sealed record EligibilityCheckResponse(DateOnly CheckDate, bool Eligible, DateOnly? ValidUntil, IReadOnlyList<CriterionResult> Criteria);
 
 /// <summary>What the quick scan is told; every field is optional, unknown fields are ignored. For the OpenAPI document only.</summary>
-public sealed record EligibilityCheckRequest(
-    DateOnly? CheckDate,
-    string? LegalForm,
-    DateOnly? FoundedOn,
-    int? Employees,
-    string? SocialMission,
-    DateOnly? CodeSocialeOndernemingenRegisteredOn,
-    bool? SocialEnterpriseNlMember,
-    DateOnly? Pso30PlusValidUntil,
-    DateOnly? BCorpCertifiedOn,
-    DateOnly? BCorpValidUntil,
-    bool? NonProfit,
-    DateOnly? GraceStartedOn);
+public sealed class EligibilityCheckRequest
+{
+    /// <summary>Defaults to today in Europe/Amsterdam.</summary>
+    public DateOnly? CheckDate { get; init; }
+
+    /// <summary>eenmanszaak, vof, maatschap, cv, bv, nv, stichting, vereniging, cooperatie or onderlinge-waarborgmaatschappij; capitals do not matter.</summary>
+    public string? LegalForm { get; init; }
+
+    public DateOnly? FoundedOn { get; init; }
+
+    public int? Employees { get; init; }
+
+    public string? SocialMission { get; init; }
+
+    public DateOnly? CodeSocialeOndernemingenRegisteredOn { get; init; }
+
+    public bool? SocialEnterpriseNlMember { get; init; }
+
+    public DateOnly? Pso30PlusValidUntil { get; init; }
+
+    public DateOnly? BCorpCertifiedOn { get; init; }
+
+    public DateOnly? BCorpValidUntil { get; init; }
+
+    public bool? NonProfit { get; init; }
+
+    /// <summary>The start of an earlier startup-zzp grace period, if any.</summary>
+    public DateOnly? GraceStartedOn { get; init; }
+}
 
 /// <summary>One of the six criteria, from the definitions the domain uses (product.md, <c>GET /api/v1/criteria</c>).</summary>
 public sealed record CriterionDescription(
     string Code, string TitleNl, string TitleEn, string EvidenceNl, string EvidenceEn, string ValidityNl, string ValidityEn);
+
+/// <summary>
+/// The JSON body an endpoint reads by hand, for the OpenAPI document only: unlike <c>Accepts</c> it does not
+/// make routing refuse a body sent without <c>Content-Type: application/json</c> — any body is read as JSON.
+/// </summary>
+public sealed record RequestBodyType(Type Type);
 
 public static class EligibilityEndpoints
 {
@@ -39,7 +61,7 @@ public static class EligibilityEndpoints
             .WithTags("Erkenningscheck")
             .WithSummary("De erkenningscheck: voldoet een organisatie aan een van de zes criteria?")
             .WithDescription("Beoordeelt de zes criteria van de erkenning als sociaal ondernemer op de checkdatum (standaard vandaag, Europe/Amsterdam). Alle velden zijn optioneel; onbekende velden worden genegeerd. Datums als jjjj-mm-dd.")
-            .Accepts<EligibilityCheckRequest>("application/json")
+            .WithMetadata(new RequestBodyType(typeof(EligibilityCheckRequest)))
             .Produces<EligibilityCheckResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/criteria", ListCriteria)
