@@ -35,6 +35,9 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
+        ["/inkoop/shortlijsten"] = KipPolicies.SroiOfficer,
+        ["/inkoop/shortlijsten/{Id:guid}"] = KipPolicies.SroiOfficer,
+        ["/gedeeld/{Token}"] = Public,
         ["/coordinatie"] = KipPolicies.Coordination,
     };
 
