@@ -191,3 +191,18 @@ public sealed class SupplierSearchTests(AppFixture fixture)
         Assert.Equal(["De Fietsenmakerij Haarlem"], await NamesAsync(Search, new SupplierQuery { Text = "tandemverhuur" }));
     }
 }
+
+public sealed class SupplierQueryStringTests
+{
+    [Fact]
+    public void Equal_searches_give_equal_query_strings_and_parse_back()
+    {
+        var text = "?query=schoon&municipality=velsen&municipality=haarlem&category=schoonmaak&recognised=true&sort=name&page=2";
+        var (first, _) = SupplierQueryString.Parse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text));
+        var (second, _) = SupplierQueryString.Parse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text));
+
+        Assert.NotSame(first!.Municipalities, second!.Municipalities);
+        Assert.Equal(SupplierQueryString.ToQueryString(first), SupplierQueryString.ToQueryString(second));
+        Assert.Equal(text, SupplierQueryString.ToQueryString(first));
+    }
+}

@@ -140,6 +140,14 @@ public static class SupplierQueryString
         };
     }
 
+    /// <summary>The search as a query string ("?query=…&amp;municipality=…"), canonical: equal searches give equal strings.</summary>
+    public static string ToQueryString(SupplierQuery query, bool includePaging = true) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(string.Empty, ToParameters(query, includePaging)
+            .Where(p => p.Value is not null)
+            .SelectMany(p => p.Value is string[] many
+                ? many.Select(v => new KeyValuePair<string, string?>(p.Key, v))
+                : [new KeyValuePair<string, string?>(p.Key, (string)p.Value!)]));
+
     private static string? Single(StringValues values) => values.Count == 0 || string.IsNullOrEmpty(values[^1]) ? null : values[^1];
 
     private static (SupplierQuery?, QueryError?) Fail(string parameter, string textKey, params object[] arguments) =>

@@ -75,7 +75,8 @@ public partial class SupplierSearchView
             query = query with { Recognised = true };
         }
 
-        if (query == _query || (_query is not null && SupplierQueryString.ToParameters(query).SequenceEqual(SupplierQueryString.ToParameters(_query))))
+        // Re-rendered by a parent (or by our own address-bar update): only a different search runs again.
+        if (_query is not null && SupplierQueryString.ToQueryString(query) == SupplierQueryString.ToQueryString(_query))
         {
             return;
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
 using KIP.Web.Search;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace KIP.Web.Components.Pages.Procurement;
@@ -12,10 +11,7 @@ public static class ProcurementExport
 {
     public const string SearchPath = "/inkoop/export.csv";
 
-    public static string SearchUrl(SupplierQuery query) =>
-        QueryHelpers.AddQueryString(SearchPath, SupplierQueryString.ToParameters(query, includePaging: false)
-            .Where(p => p.Value is not null)
-            .SelectMany(p => p.Value is string[] many ? many.Select(v => new KeyValuePair<string, string?>(p.Key, v)) : [new KeyValuePair<string, string?>(p.Key, (string)p.Value!)]));
+    public static string SearchUrl(SupplierQuery query) => SearchPath + SupplierQueryString.ToQueryString(query, includePaging: false);
 
     public static string ShortlistUrl(Guid id) => $"/inkoop/shortlijsten/{id}/export.csv";
 
