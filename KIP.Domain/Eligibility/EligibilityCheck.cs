@@ -56,7 +56,11 @@ public sealed record EligibilityResult(
     DateOnly CheckDate,
     bool Eligible,
     DateOnly? ValidUntil,
-    IReadOnlyList<CriterionOutcome> Criteria);
+    IReadOnlyList<CriterionOutcome> Criteria)
+{
+    /// <summary>§2: the SROI-badge would be temporary — <c>startup-zzp</c> is the only criterion met.</summary>
+    public bool IsTemporary => Criteria.Any(c => c.Met) && Criteria.Where(c => c.Met).All(c => c.Code == CriterionCode.StartupZzp);
+}
 
 /// <summary>The recognition quick scan: rulebook §2–§3 "before a decision".</summary>
 public static class EligibilityCheck

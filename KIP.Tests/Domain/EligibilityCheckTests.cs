@@ -167,3 +167,33 @@ public class EligibilityCheckTests
         Assert.Equal(OutcomeReason.PsoExpired, result.Criteria[2].Reason);
     }
 }
+
+public sealed class EligibilityTemporaryBadgeTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static EligibilityFacts Zzp => new()
+    {
+        LegalForm = LegalForm.Eenmanszaak,
+        Employees = 0,
+        SocialMission = "Werkzoekenden in Haarlem helpen met sollicitatietrainingen en begeleiding.",
+    };
+
+    [Fact]
+    public void A_badge_resting_only_on_startup_zzp_would_be_temporary()
+    {
+        Assert.True(EligibilityCheck.Evaluate(Zzp, Today).IsTemporary);
+    }
+
+    [Fact]
+    public void Another_criterion_beside_startup_zzp_makes_it_a_full_badge()
+    {
+        Assert.False(EligibilityCheck.Evaluate(Zzp with { SocialEnterpriseNlMember = true }, Today).IsTemporary);
+    }
+
+    [Fact]
+    public void Nothing_met_is_no_badge_at_all()
+    {
+        Assert.False(EligibilityCheck.Evaluate(new EligibilityFacts(), Today).IsTemporary);
+    }
+}
