@@ -26,6 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App.StartServer();
+
+        // Waits end as soon as the page shows what is expected; the ceiling only matters on a busy machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
     }
