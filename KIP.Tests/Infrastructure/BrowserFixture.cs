@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         App.StartServer();
         _playwright = await Playwright.CreateAsync();
-        Browser = await LaunchAsync(_playwright);
+        Browser = await LaunchAsync((IPlaywright)_playwright);
     }
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
