@@ -34,6 +34,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/mijn-organisatie"] = KipPolicies.Entrepreneur,
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
+        ["/commissie/vergaderingen/{Id:guid}/sessie"] = KipPolicies.Commission,
+        ["/commissie/vergaderingen/{Id:guid}/besluitenlijst"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
     };
