@@ -4,6 +4,7 @@ using KIP.Web.Components;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
+using KIP.Web.Live;
 using KIP.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -24,6 +25,7 @@ builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
+builder.Services.AddKipLiveSessions();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

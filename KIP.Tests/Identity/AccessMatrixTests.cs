@@ -31,13 +31,15 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/aanbod/{Id:guid}"] = Public,
         ["/sroi"] = Public,
         ["/erkenningscheck"] = Public,
+        ["/gedeeld/{Token}"] = Public,
         ["/mijn-organisatie"] = KipPolicies.Entrepreneur,
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
+        ["/commissie/vergaderingen/{Id:guid}/sessie"] = KipPolicies.Commission,
+        ["/commissie/vergaderingen/{Id:guid}/besluitenlijst"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/inkoop/shortlijsten"] = KipPolicies.SroiOfficer,
         ["/inkoop/shortlijsten/{Id:guid}"] = KipPolicies.SroiOfficer,
-        ["/gedeeld/{Token}"] = Public,
         ["/coordinatie"] = KipPolicies.Coordination,
     };
 

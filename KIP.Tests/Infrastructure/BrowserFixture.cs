@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Waits end as soon as the page shows what is expected; the ceiling only matters on a busy machine.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await LaunchAsync(_playwright);
+        Browser = await LaunchAsync((IPlaywright)_playwright);
     }
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>

@@ -553,6 +553,88 @@ namespace KIP.Web.Data.Migrations
                     b.ToTable("Votes", (string)null);
                 });
 
+            modelBuilder.Entity("KIP.Web.Live.AttendanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId");
+
+                    b.ToTable("Attendance", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Live.HandOverRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaEntryId");
+
+                    b.HasIndex("ToPersonId");
+
+                    b.ToTable("HandOvers", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Live.RecusalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaEntryId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Recusals", (string)null);
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Property<string>("Id")
@@ -979,6 +1061,51 @@ namespace KIP.Web.Data.Migrations
                     b.HasOne("KIP.Web.Data.MotionRecord", null)
                         .WithMany()
                         .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KIP.Web.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KIP.Web.Live.AttendanceRecord", b =>
+                {
+                    b.HasOne("KIP.Web.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KIP.Web.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KIP.Web.Live.HandOverRecord", b =>
+                {
+                    b.HasOne("KIP.Web.Data.AgendaEntry", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KIP.Web.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ToPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KIP.Web.Live.RecusalRecord", b =>
+                {
+                    b.HasOne("KIP.Web.Data.AgendaEntry", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1,0 +1,70 @@
+using KIP.Tests.Infrastructure;
+using KIP.Web.Data;
+using Microsoft.Playwright;
+
+namespace KIP.Tests.Live;
+
+/// <summary>
+/// Issue 7 §5/§7: KIP.Web killed (SIGKILL) in the middle of a vote and started again on the same data: every
+/// vote a member saw confirmed is still there, the lost connection was shown, and reloaded pages show the truth.
+/// </summary>
+public sealed class KilledMidVoteTests
+{
+    private static async Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByTestId($"demo-{person}").ClickAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task Votes_confirmed_before_the_kill_are_all_there_after_the_restart()
+    {
+        await using var app = new AppProcess();
+        await app.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserFixture.LaunchAsync(playwright);
+
+        var chair = await SignInAsync(browser, app, DemoPersons.Chair, "/commissie");
+        await chair.GetByTestId("session-link").First.ClickAsync();
+        await Assertions.Expect(chair.GetByTestId("open-session")).ToBeVisibleAsync();
+        var url = new Uri(chair.Url).AbsolutePath;
+        var first = await SignInAsync(browser, app, DemoPersons.BusinessMember, url);
+        var second = await SignInAsync(browser, app, DemoPersons.SroiIJmondMember, url);
+        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes");
+
+        await chair.GetByTestId("open-session").ClickAsync();
+        await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
+        await chair.GetByTestId("open-vote").ClickAsync();
+        await first.GetByTestId("vote-For").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
+        await second.GetByTestId("vote-Against").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
+
+        await app.KillAsync();
+        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+
+        await app.StartAsync();
+        foreach (var page in new[] { chair, first, second })
+        {
+            await page.GotoAsync(url);
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+        }
+
+        await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen uitgebracht");
+        await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
+        await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
+
+        // And the session goes on: the chair votes and closes.
+        await chair.GetByTestId("vote-For").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen uitgebracht");
+        await chair.GetByLabel("Motivering van het besluit").FillAsync("Na herstart afgerond.");
+        await chair.GetByTestId("close-vote").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
+    }
+}

@@ -1,0 +1,118 @@
+using KIP.Domain.Voting;
+using KIP.Tests.Infrastructure;
+using KIP.Web.Components.Pages.Commission.Session;
+using KIP.Web.Data;
+using KIP.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KIP.Tests.Live;
+
+/// <summary>Its own app (the demo meeting is opened and decided here) and Debian's Chromium.</summary>
+public sealed class LiveBrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public KipAppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        App.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await BrowserFixture.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Issue 7 §7: chair, member and applicant in three browser contexts, each signed in through the real OpenID
+/// Connect flow of the embedded provider; what one does appears in the others within a second.
+/// </summary>
+public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClassFixture<LiveBrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
+
+    private async Task<IPage> SignInAsync(Guid person, string path)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseUrl, Locale = "nl-NL" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByTestId($"demo-{person}").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + path);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task A_vote_cast_in_one_screen_appears_in_the_others_within_a_second_and_the_decision_reaches_the_applicant()
+    {
+        var db = fixture.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
+        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionService>();
+        var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
+        Guid meeting;
+        await using (var context = await db.CreateDbContextAsync())
+        {
+            meeting = (await context.Meetings.SingleAsync(m => m.Status == MeetingStatus.Planned)).Id;
+        }
+
+        var url = SessionPage.For(meeting);
+        var chair = await SignInAsync(DemoPersons.Chair, url);
+        var member = await SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
+        var applicant = await SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
+        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "InReview");
+        await Assertions.Expect(member.GetByTestId($"presence-{DemoPersons.Chair}")).ToHaveAttributeAsync("data-present", "yes");
+
+        // Two more members arrive (their circuits are not browsers here); the quorum is recounted on every screen.
+        await presence.EnterAsync(meeting, DemoPersons.BusinessMember);
+        await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
+        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes", new() { Timeout = 1_000 });
+
+        await chair.GetByTestId("open-session").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", WithinASecond);
+        await Assertions.Expect(member.GetByTestId("quorum")).ToHaveAttributeAsync("data-has-quorum", "yes");
+
+        await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
+        await chair.GetByTestId("open-vote").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("0 van 4 stemmen uitgebracht", WithinASecond);
+        await BrowserFixture.AssertAccessibleAsync(member);
+
+        await member.GetByTestId("vote-For").ClickAsync();
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen uitgebracht", WithinASecond);
+        await Assertions.Expect(chair.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Joost Visser", new() { Timeout = 1_000 });
+        await Assertions.Expect(member.GetByTestId("my-vote")).ToContainTextAsync("Voor");
+
+        // No screen is sent who voted what while the vote is open.
+        Assert.DoesNotContain("named-vote", await chair.ContentAsync(), StringComparison.Ordinal);
+
+        var view = (await sessions.LoadAsync(meeting, DemoPersons.Chair))!;
+        var motion = view.OnTheFloor!.OpenMotion!.Id;
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);
+        await chair.GetByTestId("vote-Against").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen uitgebracht", WithinASecond);
+        await BrowserFixture.AssertAccessibleAsync(chair);
+
+        await chair.GetByTestId("close-vote").ClickAsync();
+        await Assertions.Expect(chair.GetByText("Vul de motivering van het besluit in; zonder motivering kan de stemming niet sluiten.")).ToBeVisibleAsync();
+        await chair.GetByLabel("Motivering van het besluit").FillAsync("Starter met een duidelijke sociale missie.");
+        await chair.GetByTestId("close-vote").ClickAsync();
+
+        await Assertions.Expect(member.GetByTestId("outcome")).ToContainTextAsync("aangenomen", new() { Timeout = 1_000 });
+        await Assertions.Expect(member.GetByTestId("named-vote")).ToHaveCountAsync(4);
+        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "Recognised", new() { Timeout = 1_000 });
+        await BrowserFixture.AssertAccessibleAsync(member);
+
+        await BrowserFixture.VisitAsync(member, DecisionList.For(meeting));
+        await Assertions.Expect(member.GetByTestId("decision-vote")).ToHaveCountAsync(4);
+    }
+}

@@ -1,0 +1,176 @@
+using KIP.Domain;
+using KIP.Domain.Voting;
+using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Data;
+using KIP.Web.Live;
+using KIP.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace KIP.Web.Components.Pages.Commission.Session;
+
+/// <summary>
+/// The live review session (issue 7 §4): one page for all members. It subscribes once to the seam, reloads the
+/// truth from the database on every announcement, and leaves presence and the subscription when disposed.
+/// </summary>
+public sealed partial class SessionPage
+{
+    public const string Url = "/commissie/vergaderingen/{Id:guid}/sessie";
+
+    private readonly HashSet<CriterionCode> _chosen = [];
+    private readonly Dictionary<CriterionCode, DateTime?> _validUntil = [];
+    private SessionView? _view;
+    private bool _loaded;
+    private bool _busy;
+    private string? _error;
+    private Guid _me;
+    private Guid _otherMember;
+    private MotionKind _kind = MotionKind.Recognise;
+    private string? _motivation;
+    private bool _motivationMissing;
+    private string? _question;
+    private IDisposable? _subscription;
+    private IAsyncDisposable? _presence;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    public static string For(Guid meetingId) => $"/commissie/vergaderingen/{meetingId}/sessie";
+
+    private bool IsChair => _view is not null && _view.ChairPersonId == _me;
+
+    private bool IsPresentMember => _view is not null && _view.ViewerIsMember && _view.Members.Any(m => m.PersonId == _me && m.Present);
+
+    private bool IsActingChair(ItemView item) => item.ActingChairPersonId == _me;
+
+    private bool CanVote(ItemView item) => IsPresentMember && !item.Recused.Contains(_me);
+
+    private static bool NeedsValidUntil(CriterionCode code) => !RecognitionPolicy.IsOpenEnded(code) && code != CriterionCode.StartupZzp;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        _me = user?.PersonId() ?? Guid.Empty;
+        if (RendererInfo.IsInteractive)
+        {
+            _subscription = Notifier.SubscribeToSession(Id, _ => InvokeAsync(ReloadAsync));
+            if (_me != Guid.Empty && await Sessions.IsMemberAsync(Id, _me))
+            {
+                _presence = await Presence.EnterAsync(Id, _me);
+            }
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        _view = await Sessions.LoadAsync(Id, _me);
+        _loaded = true;
+        StateHasChanged();
+    }
+
+    private void Choose(CriterionCode code, bool on)
+    {
+        if (on)
+        {
+            _chosen.Add(code);
+        }
+        else
+        {
+            _chosen.Remove(code);
+        }
+    }
+
+    private DateTime? ValidUntil(CriterionCode code) => _validUntil.GetValueOrDefault(code);
+
+    private void SetValidUntil(CriterionCode code, DateTime? date) => _validUntil[code] = date;
+
+    private string MotionTitle(MotionKind kind, IReadOnlyList<CriterionCode> criteria) =>
+        kind == MotionKind.Recognise
+            ? L["Session.MotionTitle.Recognise", string.Join(", ", criteria.Select(c => CatalogText.CriterionTitle(c)))]
+            : L["Session.MotionTitle.Reject"];
+
+    private Task OpenSessionAsync() => RunAsync(() => Sessions.OpenAsync(Id, _me));
+
+    private Task RecuseAsync(ItemView item, Guid person) => RunAsync(() => Sessions.RecuseAsync(Id, item.Id, person, _me));
+
+    private Task HandOverAsync(ItemView item) => RunAsync(() => Sessions.HandOverAsync(Id, item.Id, _otherMember, _me));
+
+    private Task OpenMotionAsync(ItemView item) =>
+        RunAsync(async () =>
+        {
+            await Sessions.OpenMotionAsync(Id, item.Id, _kind, _kind == MotionKind.Recognise ? [.. _chosen] : [], _me);
+            _chosen.Clear();
+            _motivation = null;
+            _validUntil.Clear();
+        });
+
+    private Task VoteAsync(OpenMotionView motion, VoteChoice choice) => RunAsync(() => Sessions.CastVoteAsync(Id, motion.Id, choice, _me));
+
+    private Task CloseVoteAsync(OpenMotionView motion)
+    {
+        _motivationMissing = string.IsNullOrWhiteSpace(_motivation);
+        if (_motivationMissing)
+        {
+            return Task.CompletedTask;
+        }
+
+        var until = _validUntil.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => DateOnly.FromDateTime(p.Value!.Value));
+        return RunAsync(async () =>
+        {
+            await Sessions.CloseMotionAsync(Id, motion.Id, _motivation!, until, _me);
+            _motivation = null;
+        });
+    }
+
+    private Task RequestInformationAsync(ItemView item) =>
+        RunAsync(async () =>
+        {
+            await Sessions.RequestMoreInformationAsync(Id, item.Id, _question ?? string.Empty, _me);
+            _question = null;
+        });
+
+    private async Task CloseSessionAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Session.CloseConfirmTitle"], L["Session.CloseConfirm"], yesText: L["Session.Close"], cancelText: L["Session.Cancel"]);
+        if (confirmed == true)
+        {
+            await RunAsync(() => Sessions.CloseAsync(Id, _me));
+        }
+    }
+
+    /// <summary>Runs an action; a refusal of KIP.Domain or the service is shown in Dutch, nothing typed is lost.</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await action();
+        }
+        catch (DomainException refusal)
+        {
+            var text = L[$"Session.Error.{refusal.Code}"];
+            _error = text.ResourceNotFound ? L["Session.Error.Other", refusal.Code].Value : text.Value;
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await ReloadAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        if (_presence is not null)
+        {
+            await _presence.DisposeAsync();
+        }
+    }
+}

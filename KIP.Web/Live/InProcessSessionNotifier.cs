@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+
+namespace KIP.Web.Live;
+
+/// <summary>
+/// The in-process notification seam (a singleton): keyed subscriptions per topic, as eShop's
+/// OrderStatusNotificationService. No timers and no polling: a publish calls the topic's handlers directly.
+/// </summary>
+public sealed partial class InProcessSessionNotifier(ILogger<InProcessSessionNotifier> logger) : ISessionNotifier
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<LiveAnnouncement, Task>>> _topics = new();
+
+    public async Task PublishAsync(LiveAnnouncement announcement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(announcement);
+        if (!_topics.TryGetValue(announcement.Topic, out var handlers))
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.Values.ToArray())
+        {
+            try
+            {
+                await handler(announcement);
+            }
+#pragma warning disable CA1031 // One broken screen (a closed circuit) must not keep the announcement from the others.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogHandlerFailed(logger, exception, announcement.Topic);
+            }
+        }
+    }
+
+    public IDisposable Subscribe(string topic, Func<LiveAnnouncement, Task> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(handler);
+        var key = Guid.NewGuid();
+        _topics.GetOrAdd(topic, _ => new()).TryAdd(key, handler);
+        return new Subscription(this, topic, key);
+    }
+
+    /// <summary>Number of live subscriptions on a topic (for tests and diagnostics).</summary>
+    public int SubscriberCount(string topic) => _topics.TryGetValue(topic, out var handlers) ? handlers.Count : 0;
+
+    private void Unsubscribe(string topic, Guid key)
+    {
+        if (_topics.TryGetValue(topic, out var handlers))
+        {
+            handlers.TryRemove(key, out _);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live subscriber of {Topic} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string topic);
+
+    private sealed class Subscription(InProcessSessionNotifier owner, string topic, Guid key) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(topic, key);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using KIP.Domain;
+using KIP.Domain.Voting;
+using KIP.Web.Data;
+
+namespace KIP.Web.Live;
+
+/// <summary>
+/// What a session screen is sent (issue 7 §4): while a vote is open only the count and who has not voted —
+/// never who voted what; named votes only once the vote is closed. The viewer's own vote is theirs to see.
+/// </summary>
+public sealed record SessionView(
+    Guid MeetingId,
+    DateOnly Date,
+    string? Place,
+    MeetingStatus Status,
+    Guid ChairPersonId,
+    Guid ViewerId,
+    bool ViewerIsMember,
+    IReadOnlyList<MemberView> Members,
+    IReadOnlyList<ItemView> Items)
+{
+    /// <summary>The item on the floor: the first open item of the agenda.</summary>
+    public ItemView? OnTheFloor => Status == MeetingStatus.Open ? Items.FirstOrDefault(i => i.IsOpen) : null;
+
+    public string NameOf(Guid personId) => Members.FirstOrDefault(m => m.PersonId == personId)?.Name ?? string.Empty;
+}
+
+public sealed record MemberView(Guid PersonId, string Name, bool Present);
+
+public sealed record ItemView(
+    Guid Id,
+    int Position,
+    Guid ApplicationId,
+    string OrganisationName,
+    string? Mission,
+    IReadOnlyList<CriterionCode> ClaimedCriteria,
+    ItemResult? Result,
+    bool CoordinationMustBeTold,
+    Guid ActingChairPersonId,
+    IReadOnlyList<Guid> Recused,
+    QuorumState Quorum,
+    OpenMotionView? OpenMotion,
+    IReadOnlyList<ClosedMotionView> ClosedMotions)
+{
+    public bool IsOpen => Result is null or ItemResult.StillOpenForAnotherMotion;
+}
+
+public sealed record OpenMotionView(
+    Guid Id,
+    MotionKind Kind,
+    IReadOnlyList<CriterionCode> Criteria,
+    DateTimeOffset OpenedAt,
+    int Cast,
+    IReadOnlyList<Guid> NotYetVoted,
+    VoteChoice? MyVote);
+
+public sealed record ClosedMotionView(
+    Guid Id,
+    MotionKind Kind,
+    IReadOnlyList<CriterionCode> Criteria,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset ClosedAt,
+    VoteOutcome Outcome,
+    ItemResult ItemResult,
+    int For,
+    int Against,
+    int Abstain,
+    int RequiredQuorum,
+    IReadOnlyList<Vote> Votes,
+    string? Motivation);
+
+/// <summary>The decision list (besluitenlijst) of a meeting: from the database, with named votes only of closed motions.</summary>
+public sealed record DecisionListView(
+    SessionView Session,
+    IReadOnlyList<AttendanceView> Attendance,
+    IReadOnlyList<RecusalView> Recusals,
+    IReadOnlyList<DecisionView> Decisions);
+
+public sealed record AttendanceView(Guid PersonId, string Name, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+
+public sealed record RecusalView(Guid ItemId, string OrganisationName, string Name, DateTimeOffset At);
+
+public sealed record DecisionView(Guid ItemId, string OrganisationName, string Outcome, IReadOnlyList<CriterionCode> AcceptedCriteria, string Motivation, DateOnly DecidedOn);
