@@ -24,6 +24,8 @@ builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

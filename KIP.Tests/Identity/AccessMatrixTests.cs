@@ -36,6 +36,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/commissie"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
+        ["/coordinatie/zetels"] = KipPolicies.Coordination,
     };
 
     private static readonly Guid[] OrganisationIds =
