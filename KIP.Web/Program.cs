@@ -26,6 +26,7 @@ builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

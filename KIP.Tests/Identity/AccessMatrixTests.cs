@@ -37,6 +37,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
         ["/coordinatie/zetels"] = KipPolicies.Coordination,
+        ["/coordinatie/vergaderingen"] = KipPolicies.Coordination,
+        ["/coordinatie/vergaderingen/{Id:guid}"] = KipPolicies.Coordination,
     };
 
     private static readonly Guid[] OrganisationIds =
