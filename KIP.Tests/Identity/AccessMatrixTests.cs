@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/mijn-organisatie"] = KipPolicies.Entrepreneur,
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
+        ["/commissie/aanvragen/{Id:guid}"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
         ["/coordinatie/zetels"] = KipPolicies.Coordination,
