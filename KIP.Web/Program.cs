@@ -27,6 +27,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

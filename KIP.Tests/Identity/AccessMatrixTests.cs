@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
         ["/coordinatie/zetels"] = KipPolicies.Coordination,
+        ["/coordinatie/intrekken"] = KipPolicies.Coordination,
         ["/coordinatie/vergaderingen"] = KipPolicies.Coordination,
         ["/coordinatie/vergaderingen/{Id:guid}"] = KipPolicies.Coordination,
     };
