@@ -26,6 +26,11 @@ builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

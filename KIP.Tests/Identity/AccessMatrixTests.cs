@@ -37,10 +37,15 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/commissie"] = KipPolicies.Commission,
         ["/commissie/vergaderingen/{Id:guid}/sessie"] = KipPolicies.Commission,
         ["/commissie/vergaderingen/{Id:guid}/besluitenlijst"] = KipPolicies.Commission,
+        ["/commissie/aanvragen/{Id:guid}"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/inkoop/shortlijsten"] = KipPolicies.SroiOfficer,
         ["/inkoop/shortlijsten/{Id:guid}"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
+        ["/coordinatie/zetels"] = KipPolicies.Coordination,
+        ["/coordinatie/intrekken"] = KipPolicies.Coordination,
+        ["/coordinatie/vergaderingen"] = KipPolicies.Coordination,
+        ["/coordinatie/vergaderingen/{Id:guid}"] = KipPolicies.Coordination,
     };
 
     private static readonly Guid[] OrganisationIds =

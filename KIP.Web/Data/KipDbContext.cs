@@ -34,6 +34,14 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
 
     public DbSet<Shortlist> Shortlists => Set<Shortlist>();
 
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
+    public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
+
+    public DbSet<ApplicantQuestion> ApplicantQuestions => Set<ApplicantQuestion>();
+
+    public DbSet<Advice> Advice => Set<Advice>();
+
     public DbSet<ShortlistEntry> ShortlistEntries => Set<ShortlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
