@@ -1,6 +1,7 @@
 using KIP.Web;
 using KIP.Web.Api;
 using KIP.Web.Components;
+using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -24,6 +25,7 @@ builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
+builder.Services.AddEntrepreneurs();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ app.MapLanguageSwitch();
 app.MapKipApi();
 app.MapKipAccess();
 app.MapProcurementExports();
+app.MapEvidenceDocuments();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

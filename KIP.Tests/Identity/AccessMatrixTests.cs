@@ -36,6 +36,14 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/commissie"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/coordinatie"] = KipPolicies.Coordination,
+        ["/inkoop/shortlijsten"] = KipPolicies.SroiOfficer,
+        ["/inkoop/shortlijsten/{Id:guid}"] = KipPolicies.SroiOfficer,
+        ["/gedeeld/{Token}"] = Public,
+        ["/organisaties/registreren"] = KipPolicies.SignedIn,
+        ["/organisaties/{id:guid}/aanvraag"] = KipPolicies.OwnOrganisation,
+        ["/organisaties/{id:guid}/aanvragen"] = KipPolicies.OwnOrganisation,
+        ["/coordinatie/toelating"] = KipPolicies.Coordination,
+        ["/commissie/formulier"] = KipPolicies.Commission,
     };
 
     private static readonly Guid[] OrganisationIds =
@@ -133,7 +141,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
             return "sign-in";
         }
 
-        var allowed = policy == KipPolicies.OwnOrganisation
+        var allowed = policy == KipPolicies.SignedIn ? true
+            : policy == KipPolicies.OwnOrganisation
             ? account.Organisations.Contains(organisation!.Value)
             : account.Roles.Contains(policy);
         return allowed ? "page" : "denied";
