@@ -1,6 +1,7 @@
 using KIP.Web;
 using KIP.Web.Api;
 using KIP.Web.Components;
+using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -31,6 +32,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
+builder.Services.AddEntrepreneurs();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapLanguageSwitch();
 app.MapKipApi();
 app.MapKipAccess();
 app.MapProcurementExports();
+app.MapEvidenceDocuments();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

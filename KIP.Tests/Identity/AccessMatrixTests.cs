@@ -46,6 +46,11 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/coordinatie/intrekken"] = KipPolicies.Coordination,
         ["/coordinatie/vergaderingen"] = KipPolicies.Coordination,
         ["/coordinatie/vergaderingen/{Id:guid}"] = KipPolicies.Coordination,
+        ["/organisaties/registreren"] = KipPolicies.SignedIn,
+        ["/organisaties/{id:guid}/aanvraag"] = KipPolicies.OwnOrganisation,
+        ["/organisaties/{id:guid}/aanvragen"] = KipPolicies.OwnOrganisation,
+        ["/coordinatie/toelating"] = KipPolicies.Coordination,
+        ["/commissie/formulier"] = KipPolicies.Commission,
     };
 
     private static readonly Guid[] OrganisationIds =
@@ -143,7 +148,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
             return "sign-in";
         }
 
-        var allowed = policy == KipPolicies.OwnOrganisation
+        var allowed = policy == KipPolicies.SignedIn ? true
+            : policy == KipPolicies.OwnOrganisation
             ? account.Organisations.Contains(organisation!.Value)
             : account.Roles.Contains(policy);
         return allowed ? "page" : "denied";

@@ -44,6 +44,14 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
 
     public DbSet<ShortlistEntry> ShortlistEntries => Set<ShortlistEntry>();
 
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    public DbSet<ApplicationDraft> ApplicationDrafts => Set<ApplicationDraft>();
+
+    public DbSet<FormVersionRecord> FormVersions => Set<FormVersionRecord>();
+
+    public DbSet<EvidenceDocument> EvidenceDocuments => Set<EvidenceDocument>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);

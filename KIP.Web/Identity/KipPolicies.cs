@@ -15,6 +15,9 @@ public static class KipPolicies
 
     /// <summary>An entrepreneur of the organisation named by the route's <c>id</c>, whatever id is in the URL.</summary>
     public const string OwnOrganisation = "own-organisation";
+
+    /// <summary>Any signed-in person (e.g. to register an organisation).</summary>
+    public const string SignedIn = "signed-in";
 }
 
 /// <summary>The claim types KIP itself puts in the session, whatever the authority called them.</summary>

@@ -154,6 +154,46 @@ namespace KIP.Web.Data.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("KIP.Web.Data.AccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("AccessRequests", (string)null);
+                });
+
             modelBuilder.Entity("KIP.Web.Data.Advice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +297,24 @@ namespace KIP.Web.Data.Migrations
                     b.HasIndex("FromPersonId");
 
                     b.ToTable("ApplicantQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.ApplicationDraft", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("ApplicationDrafts", (string)null);
                 });
 
             modelBuilder.Entity("KIP.Web.Data.AuditEntry", b =>
@@ -384,6 +442,91 @@ namespace KIP.Web.Data.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.EvidenceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("EvidenceDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.FormVersionRecord", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuidanceJson")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("FormVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Version = 1,
+                            Explanation = "Kies de criteria waarop u erkenning vraagt en vul per criterium het bewijs in. Uw antwoorden worden automatisch bewaard.",
+                            GuidanceJson = "{\"code-sociale-ondernemingen\":\"Geef de datum van inschrijving in het Register van de Code Sociale Ondernemingen.\",\"social-enterprise-nl\":\"Vink aan als u lid bent van Social Enterprise NL en voeg het lidmaatschapsbewijs toe.\",\"pso-30-plus\":\"Geef de einddatum van uw PSO 30+-certificaat en voeg het certificaat toe.\",\"non-profit\":\"Een stichting is altijd zonder winstoogmerk; anders: vink aan en voeg de statuten toe.\",\"b-corp\":\"Geef de certificeringsdatum en, als bekend, de einddatum van uw B Corp-certificaat.\",\"startup-zzp\":\"Beschrijf uw sociale missie (minstens 50 tekens).\"}",
+                            PublishedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Title = "Aanvraag erkenning sociaal ondernemer"
+                        });
                 });
 
             modelBuilder.Entity("KIP.Web.Data.Meeting", b =>
@@ -1115,6 +1258,21 @@ namespace KIP.Web.Data.Migrations
                     b.Navigation("KvkNumberHistory");
                 });
 
+            modelBuilder.Entity("KIP.Web.Data.AccessRequest", b =>
+                {
+                    b.HasOne("KIP.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KIP.Web.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KIP.Web.Data.Advice", b =>
                 {
                     b.HasOne("KIP.Web.Data.Person", null)
@@ -1154,6 +1312,15 @@ namespace KIP.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KIP.Web.Data.ApplicationDraft", b =>
+                {
+                    b.HasOne("KIP.Domain.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("KIP.Web.Data.ApplicationDraft", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KIP.Web.Data.ConflictOfInterest", b =>
                 {
                     b.HasOne("KIP.Domain.Applications.Application", null)
@@ -1171,6 +1338,15 @@ namespace KIP.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KIP.Web.Data.EvidenceDocument", b =>
+                {
+                    b.HasOne("KIP.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

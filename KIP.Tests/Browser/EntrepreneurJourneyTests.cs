@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using KIP.Tests.Infrastructure;
+using KIP.Web.Data;
+using Microsoft.Playwright;
+
+namespace KIP.Tests.Browser;
+
+/// <summary>
+/// The entrepreneur's journey in a browser, signed in through the real OIDC flow: register, get admitted by the
+/// coordination team (a second browser context), fill in the form with live feedback and an upload, reload half-way
+/// and find everything, submit, see the status. Its own app, as it changes data other browser tests read.
+/// </summary>
+public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
+{
+    private const string Mission = "Wij onderhouden tuinen met mensen die lang zonder werk waren en leiden hen op tot hovenier.";
+
+    private readonly BrowserFixture _browser = new();
+
+    public Task InitializeAsync() => _browser.InitializeAsync();
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    [Fact]
+    public async Task A_new_entrepreneur_registers_is_admitted_fills_in_the_form_survives_a_reload_and_submits()
+    {
+        await using var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Sign in through the demo authority and register.
+        await page.GotoAsync("/organisaties/registreren");
+        await page.GetByTestId($"demo-{DemoPersons.SroiOfficer}").ClickAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Organisatie registreren");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByTestId("reg-kvk").FillAsync("1234");
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Assertions.Expect(page.GetByText("Een KvK-nummer bestaat uit precies 8 cijfers.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Vul de naam van de organisatie in.")).ToBeVisibleAsync();
+
+        await page.GetByTestId("reg-kvk").FillAsync("76543210");
+        await page.GetByTestId("reg-name").FillAsync("Hoveniers met Kansen");
+        await ChooseAsync(page, "reg-legalForm", "Eenmanszaak");
+        await page.GetByTestId("reg-foundedOn").FillAsync("2018-04-01");
+        await page.GetByTestId("reg-employees").FillAsync("0");
+        await ChooseAsync(page, "reg-establishedIn", "Beverwijk");
+        await page.GetByTestId("reg-contactName").FillAsync("Lotte Mulder");
+        await page.GetByTestId("register-submit").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync($"{_browser.BaseUrl}/mijn-organisatie");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hoveniers met Kansen" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Geregistreerd, nog geen toelating aangevraagd");
+        var manageUrl = page.Url;
+        await page.GetByTestId("admission-ambition").FillAsync("Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        await page.GetByTestId("request-admission").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Toelating aangevraagd, wacht op het coördinatieteam");
+
+        // The coordination team admits, in its own browser context.
+        await using (var coordination = await _browser.NewContextAsync())
+        {
+            var queue = await coordination.NewPageAsync();
+            await queue.GotoAsync("/coordinatie/toelating");
+            await queue.GetByTestId($"demo-{DemoPersons.Coordinator}").ClickAsync();
+            await BrowserFixture.WaitUntilInteractiveAsync(queue);
+            await BrowserFixture.AssertAccessibleAsync(queue);
+            var item = queue.GetByTestId("admission-item").Filter(new() { HasText = "Hoveniers met Kansen" });
+            await item.GetByTestId("admit").ClickAsync();
+            await queue.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
+            await Assertions.Expect(item).ToHaveCountAsync(0);
+        }
+
+        await page.GotoAsync(manageUrl);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Toegelaten");
+        await page.GetByTestId("open-assessment").ClickAsync();
+        await page.GetByTestId("assessment-start").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assessment-title")).ToHaveTextAsync("Aanvraag erkenning sociaal ondernemer");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Claim startup-zzp; the mission's live feedback turns met as it is typed.
+        await page.Locator("[data-testid=claim-startup-zzp] input, input[data-testid=claim-startup-zzp]").CheckAsync();
+        await page.GetByTestId("to-evidence").ClickAsync();
+        var mission = page.GetByTestId("field-socialMission");
+        await mission.FillAsync("Wij onderhouden tuinen");
+        var feedback = page.GetByTestId("criterion-startup-zzp").GetByTestId("feedback");
+        await Assertions.Expect(feedback).ToContainTextAsync("De maatschappelijke missie is korter dan 50 tekens.");
+        await Assertions.Expect(feedback).ToHaveAttributeAsync("data-met", "false");
+        await mission.FillAsync(Mission);
+        await Assertions.Expect(feedback).ToHaveAttributeAsync("data-met", "true");
+        await page.GetByTestId("upload-startup-zzp").SetInputFilesAsync(new FilePayload
+        {
+            Name = "missie.pdf",
+            MimeType = "application/pdf",
+            Buffer = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[32]],
+        });
+        await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("missie.pdf");
+        await page.GetByTestId("upload-startup-zzp").SetInputFilesAsync(new FilePayload { Name = "nep.pdf", MimeType = "application/pdf", Buffer = "MZ not a pdf"u8.ToArray() });
+        await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("geen PDF, PNG of JPEG");
+        await Assertions.Expect(page.GetByTestId("autosave-status")).ToContainTextAsync("Automatisch bewaard om");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Reload half-way: everything typed and uploaded is there.
+        await page.ReloadAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=claim-startup-zzp] input, input[data-testid=claim-startup-zzp]")).ToBeCheckedAsync();
+        await page.GetByTestId("to-evidence").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-socialMission")).ToHaveValueAsync(Mission);
+        await Assertions.Expect(page.GetByTestId("criterion-startup-zzp").GetByTestId("feedback")).ToHaveAttributeAsync("data-met", "true");
+        await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("missie.pdf");
+
+        // Review and submit; the status page shows it.
+        await page.GetByTestId("to-review").ClickAsync();
+        await page.GetByTestId("assessment-submit").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(AanvragenUrl());
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("Ingediend");
+        await Assertions.Expect(page.GetByTestId("timeline-step")).ToHaveCountAsync(2);
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
+    [GeneratedRegex("/organisaties/[0-9a-f-]{36}/aanvragen$")]
+    private static partial Regex AanvragenUrl();
+}

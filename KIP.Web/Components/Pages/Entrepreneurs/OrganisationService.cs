@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Security.Claims;
+using KIP.Domain;
+using KIP.Domain.Organisations;
+using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Data;
+using KIP.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KIP.Web.Components.Pages.Entrepreneurs;
+
+/// <summary>The outcome of a registration: field errors, a KvK number already registered, or the new organisation.</summary>
+public sealed record RegistrationResult(IReadOnlyDictionary<string, string> Errors, Guid? OrganisationId, Guid? ExistingOrganisationId);
+
+/// <summary>Registering an organisation, access requests and admission (rulebook §1). Every method checks who asks.</summary>
+public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time)
+{
+    public async Task<RegistrationResult> RegisterAsync(ClaimsPrincipal user, RegistrationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var person = RequirePerson(user);
+        var now = time.GetUtcNow();
+        var errors = form.Validate(AmsterdamCalendar.Today(time));
+        if (errors.Count > 0)
+        {
+            return new RegistrationResult(errors, null, null);
+        }
+
+        var kvk = KvkNumber.Parse(form.Kvk!.Trim());
+        await using var db = await factory.CreateDbContextAsync();
+        var existing = await db.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+        if (existing is not null)
+        {
+            return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, existing);
+        }
+
+        var organisation = Organisation.Register(
+            Guid.NewGuid(),
+            kvk,
+            form.Name!,
+            LegalForm.Parse(form.LegalForm),
+            string.IsNullOrEmpty(form.EstablishedIn) ? null : Municipality.Parse(form.EstablishedIn),
+            form.WorksIn.Select(Municipality.Parse),
+            string.IsNullOrWhiteSpace(form.FoundedOn) ? null : DateOnly.ParseExact(form.FoundedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.IsNullOrWhiteSpace(form.Employees) ? null : int.Parse(form.Employees.Trim(), CultureInfo.InvariantCulture));
+        db.Organisations.Add(organisation);
+        var profile = new OrganisationProfile { OrganisationId = organisation.Id };
+        Apply(profile, form, now);
+        db.Profiles.Add(profile);
+        db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation.Id, PersonId = person, Since = now });
+        db.Record(now, person, "organisation.registered", organisation.Id.ToString(), kvk.Value);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Registered by someone else a moment ago: the unique index on the KvK number holds (never a second copy).
+            await using var again = await factory.CreateDbContextAsync();
+            var id = await again.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+            return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, id);
+        }
+
+        return new RegistrationResult(new Dictionary<string, string>(), organisation.Id, null);
+    }
+
+    /// <summary>Updates the profile of the user's own organisation.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> UpdateAsync(ClaimsPrincipal user, Guid organisationId, RegistrationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var person = RequirePerson(user);
+        RequireOwn(user, organisationId);
+        await using var db = await factory.CreateDbContextAsync();
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+        form.Kvk = organisation.KvkNumber.Value; // the KvK number is not edited here (rulebook §3 keeps its history)
+        var errors = form.Validate(AmsterdamCalendar.Today(time));
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow();
+        organisation.UpdateDetails(
+            form.Name!,
+            LegalForm.Parse(form.LegalForm),
+            string.IsNullOrEmpty(form.EstablishedIn) ? null : Municipality.Parse(form.EstablishedIn),
+            form.WorksIn.Select(Municipality.Parse),
+            string.IsNullOrWhiteSpace(form.FoundedOn) ? null : DateOnly.ParseExact(form.FoundedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.IsNullOrWhiteSpace(form.Employees) ? null : int.Parse(form.Employees.Trim(), CultureInfo.InvariantCulture));
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.OrganisationId == organisationId);
+        if (profile is null)
+        {
+            profile = new OrganisationProfile { OrganisationId = organisationId };
+            db.Profiles.Add(profile);
+        }
+
+        Apply(profile, form, now);
+        db.Record(now, person, "organisation.updated", organisationId.ToString());
+        await db.SaveChangesAsync();
+        return errors;
+    }
+
+    /// <summary>The form filled in from the stored organisation (for editing).</summary>
+    public async Task<RegistrationForm?> LoadAsync(ClaimsPrincipal user, Guid organisationId)
+    {
+        if (!OrganisationAccess.MayManage(user, organisationId))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        var o = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == organisationId);
+        if (o is null)
+        {
+            return null;
+        }
+
+        var p = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(x => x.OrganisationId == organisationId) ?? new OrganisationProfile();
+        return new RegistrationForm
+        {
+            Kvk = o.KvkNumber.Value,
+            Name = o.Name,
+            LegalForm = o.LegalForm.Code,
+            FoundedOn = o.FoundedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Employees = o.Employees?.ToString(CultureInfo.InvariantCulture),
+            EstablishedIn = o.EstablishedIn?.Code,
+            WorksIn = [.. o.WorksIn.Select(m => m.Code)],
+            Address = p.Address,
+            Place = p.Place,
+            Website = p.Website,
+            PublicEmail = p.PublicEmail,
+            PublicPhone = p.PublicPhone,
+            ContactName = p.ContactName,
+            ContactEmail = p.ContactEmail,
+            ContactPhone = p.ContactPhone,
+            Description = p.Description,
+            Offer = p.Offer,
+            Categories = [.. p.Categories],
+            ImpactThemes = [.. p.ImpactThemes],
+        };
+    }
+
+    /// <summary>Asks the coordination team for access to an organisation already registered; one open request per person.</summary>
+    public async Task RequestAccessAsync(ClaimsPrincipal user, Guid organisationId)
+    {
+        var person = RequirePerson(user);
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync();
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId))
+        {
+            throw new DomainException("access.unknown-organisation", "Unknown organisation.");
+        }
+
+        if (await db.AccessRequests.AnyAsync(r => r.OrganisationId == organisationId && r.PersonId == person && r.Status == AccessRequestStatus.Open)
+            || await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.PersonId == person))
+        {
+            return;
+        }
+
+        db.AccessRequests.Add(new AccessRequest { Id = Guid.NewGuid(), OrganisationId = organisationId, PersonId = person, RequestedAt = now, Status = AccessRequestStatus.Open });
+        db.Record(now, person, "access.requested", organisationId.ToString());
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<List<AccessRequest>> MyAccessRequestsAsync(ClaimsPrincipal user)
+    {
+        var person = user.PersonId();
+        await using var db = await factory.CreateDbContextAsync();
+        return person is null ? [] : await db.AccessRequests.AsNoTracking().Where(r => r.PersonId == person).ToListAsync();
+    }
+
+    public async Task DecideAccessAsync(ClaimsPrincipal user, Guid requestId, bool grant, string? reason)
+    {
+        var person = RequireRole(user, KipRoles.Coordination);
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync();
+        var request = await db.AccessRequests.SingleAsync(r => r.Id == requestId);
+        if (request.Status != AccessRequestStatus.Open)
+        {
+            throw new DomainException("access.decided", "This request was already decided.");
+        }
+
+        if (!grant && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("access.reason-required", "A refusal needs a reason.");
+        }
+
+        request.Status = grant ? AccessRequestStatus.Granted : AccessRequestStatus.Refused;
+        request.RefusalReason = grant ? null : reason!.Trim();
+        request.DecidedAt = now;
+        request.DecidedBy = person;
+        if (grant && !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == request.OrganisationId && m.PersonId == request.PersonId))
+        {
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = request.OrganisationId, PersonId = request.PersonId, Since = now });
+        }
+
+        db.Record(now, person, grant ? "access.granted" : "access.refused", request.OrganisationId.ToString(), request.PersonId.ToString());
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>§1: the entrepreneur asks for admission with an impact ambition.</summary>
+    public async Task RequestAdmissionAsync(ClaimsPrincipal user, Guid organisationId, string? ambition)
+    {
+        var person = RequirePerson(user);
+        RequireOwn(user, organisationId);
+        await using var db = await factory.CreateDbContextAsync();
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+        organisation.RequestAdmission(ambition ?? string.Empty);
+        db.Record(time.GetUtcNow(), person, "admission.requested", organisationId.ToString());
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>§1: the coordination team admits, or declines with a reason.</summary>
+    public async Task DecideAdmissionAsync(ClaimsPrincipal user, Guid organisationId, bool admit, string? reason)
+    {
+        var person = RequireRole(user, KipRoles.Coordination);
+        await using var db = await factory.CreateDbContextAsync();
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+        if (admit)
+        {
+            organisation.Admit(AmsterdamCalendar.Today(time));
+        }
+        else
+        {
+            organisation.Decline(reason ?? string.Empty);
+        }
+
+        db.Record(time.GetUtcNow(), person, admit ? "admission.admitted" : "admission.declined", organisationId.ToString(), reason);
+        await db.SaveChangesAsync();
+    }
+
+    private static void Apply(OrganisationProfile profile, RegistrationForm form, DateTimeOffset now)
+    {
+        profile.Address = RegistrationForm.Trimmed(form.Address);
+        profile.Place = RegistrationForm.Trimmed(form.Place);
+        profile.Website = RegistrationForm.Trimmed(form.Website);
+        profile.PublicEmail = RegistrationForm.Trimmed(form.PublicEmail);
+        profile.PublicPhone = RegistrationForm.Trimmed(form.PublicPhone);
+        profile.ContactName = RegistrationForm.Trimmed(form.ContactName);
+        profile.ContactEmail = RegistrationForm.Trimmed(form.ContactEmail);
+        profile.ContactPhone = RegistrationForm.Trimmed(form.ContactPhone);
+        profile.Description = form.Description?.Trim() ?? string.Empty;
+        profile.Offer = form.Offer?.Trim() ?? string.Empty;
+        profile.Categories = [.. form.Categories.Distinct()];
+        profile.ImpactThemes = [.. form.ImpactThemes.Distinct()];
+        profile.UpdatedAt = now;
+    }
+
+    internal static Guid RequirePerson(ClaimsPrincipal user) =>
+        user.PersonId() ?? throw new UnauthorizedAccessException("Signed-in person unknown in KIP.");
+
+    internal static void RequireOwn(ClaimsPrincipal user, Guid organisationId)
+    {
+        if (!OrganisationAccess.MayManage(user, organisationId))
+        {
+            throw new UnauthorizedAccessException("Not your organisation.");
+        }
+    }
+
+    private static Guid RequireRole(ClaimsPrincipal user, string role) =>
+        user.IsInRole(role) ? RequirePerson(user) : throw new UnauthorizedAccessException($"Requires {role}.");
+}
