@@ -63,6 +63,8 @@ public sealed partial class ResourceTests
     [InlineData("<MudTextField Lines=\"@(Lines > 1 ? 2 : 1)\" Label=\"@L[\"X\"]\" />", false)]
     [InlineData("<li>@(x is { } y ? L[\"A\", y] : L[\"B\"])</li>", false)]
     [InlineData("<p>Prijs: @item.Price</p>", true)]
+    [InlineData("</h1>\n    var meeting = _agenda.Meeting;\n    var planned = meeting.Status == MeetingStatus.Planned;\n<div>", false)]
+    [InlineData("<p>Let op: bedrag = 5;</p>", true)]
     public void The_literal_text_detector_tells_text_from_expressions(string razor, bool hasLiteral)
     {
         Assert.Equal(hasLiteral, LiteralTexts(razor).Any());
@@ -82,7 +84,7 @@ public sealed partial class ResourceTests
         foreach (Match m in BetweenTags().Matches(markup))
         {
             var text = m.Groups[1].Value.Trim();
-            if (text.Any(char.IsLetter))
+            if (text.Any(char.IsLetter) && !IsCodeStatements(text))
             {
                 yield return text;
             }
@@ -96,6 +98,11 @@ public sealed partial class ResourceTests
             }
         }
     }
+
+    /// <summary>C# statements inside a Razor code block (<c>var x = y;</c> lines), not text.</summary>
+    private static bool IsCodeStatements(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .All(line => CodeStatement().IsMatch(line));
 
     /// <summary>Removes <c>@(…)</c>, <c>@{…}</c> and implicit expressions like <c>@a.b?.c(x)[y]</c>, with nested brackets and strings.</summary>
     internal static string StripRazorExpressions(string markup)
@@ -183,6 +190,9 @@ public sealed partial class ResourceTests
 
         return text.Length - 1;
     }
+
+    [GeneratedRegex(@"^(var\s+\w+|[\w.]+)\s*=[^;]*;$")]
+    private static partial Regex CodeStatement();
 
     [GeneratedRegex(@"L\[""([A-Za-z0-9_.]+)""")]
     private static partial Regex LocalizerKey();
