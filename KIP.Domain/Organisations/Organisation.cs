@@ -269,25 +269,19 @@ public sealed class Organisation
         }
     }
 
-    public IReadOnlyList<AcceptedCriterion> ValidCriteriaOn(DateOnly date) =>
-        [.. _acceptedCriteria.Where(c => c.IsValidOn(date)).OrderBy(c => c.Code.Order)];
+    public IReadOnlyList<AcceptedCriterion> ValidCriteriaOn(DateOnly date) => Recognition(date).ValidCriteria;
 
     /// <summary>§2: recognised when at least one accepted criterion is valid on the date.</summary>
     public bool IsRecognisedOn(DateOnly date) => _acceptedCriteria.Any(c => c.IsValidOn(date));
 
     /// <summary>§2: the latest valid-until of the criteria valid on the date; null when one is open-ended or none is valid.</summary>
-    public DateOnly? ValidUntilOn(DateOnly date)
-    {
-        var valid = ValidCriteriaOn(date);
-        return valid.Count == 0 || valid.Any(c => c.ValidUntil is null) ? null : valid.Max(c => c.ValidUntil);
-    }
+    public DateOnly? ValidUntilOn(DateOnly date) => Recognition(date).ValidUntil;
 
     /// <summary>§2: the badge is temporary when <c>startup-zzp</c> is the only criterion valid on the date.</summary>
-    public bool IsTemporaryOn(DateOnly date)
-    {
-        var valid = ValidCriteriaOn(date);
-        return valid.Count > 0 && valid.All(c => c.Code == CriterionCode.StartupZzp);
-    }
+    public bool IsTemporaryOn(DateOnly date) => Recognition(date).IsTemporary;
+
+    /// <summary>§2 on <paramref name="date"/>: the valid criteria, until when and whether temporary, in one answer.</summary>
+    public RecognitionOn Recognition(DateOnly date) => RecognitionOn.Of(_acceptedCriteria, date);
 
     /// <summary>§3 Reminders: the reminder dates for the recognition valid on <paramref name="date"/>; empty when open-ended or not recognised.</summary>
     public IReadOnlyList<DateOnly> ReminderDatesFor(DateOnly date) =>

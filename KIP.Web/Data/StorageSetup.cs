@@ -21,7 +21,7 @@ public static class StorageSetup
         }
 
         services.AddSingleton(new KipDataFolder(dataFolder));
-        services.AddDbContextFactory<KipDbContext>(options => options.UseSqlite(connectionString));
+        services.AddPooledDbContextFactory<KipDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped<DemoData>();
         return services;
     }

@@ -17,6 +17,8 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
     // The same comparison as AcceptedCriterion.IsValidOn and RecognitionQueries.RecognisedOn.
     private const string ValidToday = "c.ValidFrom <= @today AND (c.ValidUntil IS NULL OR @today <= c.ValidUntil) AND (c.EndedOn IS NULL OR @today < c.EndedOn)";
 
+    private const int SummaryLength = 200;
+
     public DateOnly Today => AmsterdamCalendar.Today(time);
 
     public async Task<SupplierPage> SearchAsync(SupplierQuery query, CancellationToken cancellationToken = default)
@@ -266,45 +268,65 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
 
     private static async Task<List<SupplierItem>> ItemsAsync(KipDbContext db, IReadOnlyList<Guid> ids, DateOnly today, CancellationToken cancellationToken)
     {
-        // One round trip: each organisation (with its accepted criteria) and its profile.
+        // One round trip for what a list shows: no mission texts, offer or contact person, only the start
+        // of the description; the accepted criteria go to KIP.Domain for the badge.
         var rows = await (from o in db.Organisations.AsNoTracking()
                           where ids.Contains(o.Id) && o.AdmissionStatus == AdmissionStatus.Admitted
                           join p in db.Profiles.AsNoTracking() on o.Id equals p.OrganisationId into profiles
                           from p in profiles.DefaultIfEmpty()
-                          select new { Organisation = o, Profile = p })
-            .ToDictionaryAsync(r => r.Organisation.Id, cancellationToken);
-        return [.. ids.Where(rows.ContainsKey).Select(id => Item(rows[id].Organisation, rows[id].Profile, today))];
+                          select new ListRow(
+                              o.Id,
+                              o.KvkNumber,
+                              o.Name,
+                              o.EstablishedIn,
+                              o.WorksIn,
+                              o.AcceptedCriteria.ToList(),
+                              p == null ? null : p.Description.Trim().Substring(0, SummaryLength + 1),
+                              p == null ? null : p.Categories,
+                              p == null ? null : p.ImpactThemes,
+                              p == null ? null : p.Website,
+                              p == null ? null : p.Place))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => Item(
+            r.Id, r.KvkNumber, r.Name, r.EstablishedIn, r.WorksIn, RecognitionOn.Of(r.Criteria, today),
+            r.Description, r.Categories, r.ImpactThemes, r.Website, r.Place))];
     }
 
-    internal static SupplierItem Item(Organisation organisation, OrganisationProfile? profile, DateOnly today)
-    {
-        var valid = organisation.ValidCriteriaOn(today);
-        return new SupplierItem(
-            organisation.Id,
-            organisation.KvkNumber.Value,
-            organisation.Name,
-            organisation.EstablishedIn?.Code,
-            [.. organisation.WorksIn.Select(m => m.Code)],
-            profile?.Categories ?? [],
-            profile?.ImpactThemes ?? [],
-            valid.Count > 0,
-            organisation.IsTemporaryOn(today),
-            [.. valid.Select(c => c.Code.Value).Distinct()],
-            organisation.IsRecognisedOn(today) ? organisation.ValidUntilOn(today) : null,
-            Summarise(profile?.Description),
-            profile?.Website,
-            profile?.Place);
-    }
+    internal static SupplierItem Item(Organisation organisation, OrganisationProfile? profile, DateOnly today) =>
+        Item(organisation.Id, organisation.KvkNumber, organisation.Name, organisation.EstablishedIn, organisation.WorksIn, organisation.Recognition(today),
+            profile?.Description, profile?.Categories, profile?.ImpactThemes, profile?.Website, profile?.Place);
+
+    private static SupplierItem Item(
+        Guid id, KvkNumber kvkNumber, string name, Municipality? establishedIn, IReadOnlyCollection<Municipality> worksIn, RecognitionOn recognition,
+        string? description, IReadOnlyList<string>? categories, IReadOnlyList<string>? impactThemes, string? website, string? place) =>
+        new(
+            id,
+            kvkNumber.Value,
+            name,
+            establishedIn?.Code,
+            [.. worksIn.Select(m => m.Code)],
+            categories ?? [],
+            impactThemes ?? [],
+            recognition.IsRecognised,
+            recognition.IsTemporary,
+            [.. recognition.ValidCriteria.Select(c => c.Code.Value).Distinct()],
+            recognition.IsRecognised ? recognition.ValidUntil : null,
+            Summarise(description),
+            website,
+            place);
 
     private static string Summarise(string? description)
     {
-        const int Length = 200;
         if (string.IsNullOrWhiteSpace(description))
         {
             return string.Empty;
         }
 
         var text = description.Trim();
-        return text.Length <= Length ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', Length - 1) is > 100 and var cut ? cut : Length), "…");
+        return text.Length <= SummaryLength ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', SummaryLength - 1) is > 100 and var cut ? cut : SummaryLength), "…");
     }
+
+    private sealed record ListRow(
+        Guid Id, KvkNumber KvkNumber, string Name, Municipality? EstablishedIn, IReadOnlyCollection<Municipality> WorksIn, List<AcceptedCriterion> Criteria,
+        string? Description, IReadOnlyList<string>? Categories, IReadOnlyList<string>? ImpactThemes, string? Website, string? Place);
 }

@@ -87,7 +87,7 @@ try
     await WaitForHealthAsync(http, app, token);
     output.WriteLine(string.Create(invariant, $"app          KIP.Web (Release, ASPNETCORE_ENVIRONMENT=Development, Kip__DemoData=false{(options.AppLogLevel is null ? ", logging as shipped in appsettings" : $", Logging__LogLevel__Default={options.AppLogLevel}")}) on http://127.0.0.1:{port}, pid {app.Id}"));
 
-    var services = new ServiceCollection().AddDbContextFactory<KipDbContext>(o => o.UseSqlite(connectionString)).BuildServiceProvider();
+    var services = new ServiceCollection().AddPooledDbContextFactory<KipDbContext>(o => o.UseSqlite(connectionString)).BuildServiceProvider();
     await using var disposeServices = services;
     var inProcess = new SupplierSearch(services.GetRequiredService<IDbContextFactory<KipDbContext>>(), TimeProvider.System);
     using var direct = new DirectSearch(connectionString);
