@@ -4,6 +4,7 @@ using KIP.Domain.Applications;
 using KIP.Domain.Eligibility;
 using KIP.Domain.Organisations;
 using KIP.Web.Components.Pages.Coordination;
+using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +21,15 @@ public sealed record QuestionView(Guid Id, string FromName, string Text, DateTim
 
 public sealed record ApplicationDetail(
     AwaitingApplication Summary, Organisation Organisation, OrganisationProfile? Profile, IReadOnlyList<ApplicationEvent> Timeline,
-    IReadOnlyList<NoteView> Comments, IReadOnlyList<NoteView> Conflicts, IReadOnlyList<QuestionView> Questions);
+    IReadOnlyList<NoteView> Comments, IReadOnlyList<NoteView> Conflicts, IReadOnlyList<QuestionView> Questions,
+    AssessmentState? Form, IReadOnlyList<EvidenceDocument> Documents);
 
 public sealed record AdviceView(Guid Id, string MemberName, bool Asked, string Subject, string Text, DateTimeOffset GivenAt);
 
 /// <summary>
 /// Before the session (issue 7, point 3): what the commission reads and writes about applications awaiting
-/// review. The check per criterion is KIP.Domain's <see cref="EligibilityCheck"/> over the organisation's stored data.
+/// review. The check per criterion is KIP.Domain's <see cref="EligibilityCheck"/> over the submitted assessment form
+/// and the organisation's stored data — the same answer the applicant saw while filling in the form.
 /// </summary>
 public sealed class ReviewPreparationService(IDbContextFactory<KipDbContext> factory, PolicyGuard guard, TimeProvider time)
 {
@@ -59,11 +62,15 @@ public sealed class ReviewPreparationService(IDbContextFactory<KipDbContext> fac
         var comments = await db.ReviewComments.AsNoTracking().Where(c => c.ApplicationId == applicationId).ToListAsync(cancellationToken);
         var conflicts = await db.ConflictsOfInterest.AsNoTracking().Where(c => c.ApplicationId == applicationId).ToListAsync(cancellationToken);
         var questions = await db.ApplicantQuestions.AsNoTracking().Where(q => q.ApplicationId == applicationId).ToListAsync(cancellationToken);
+        var form = await db.ApplicationDrafts.AsNoTracking().Where(d => d.ApplicationId == applicationId).Select(d => d.StateJson).SingleOrDefaultAsync(cancellationToken);
+        var documents = await db.EvidenceDocuments.AsNoTracking().Where(d => d.ApplicationId == applicationId).ToListAsync(cancellationToken);
         return new ApplicationDetail(
             summary, organisation, profile, application.Timeline,
             [.. comments.OrderBy(c => c.At).Select(c => new NoteView(c.Id, Name(c.PersonId), c.Text, c.At))],
             [.. conflicts.OrderBy(c => c.DeclaredAt).Select(c => new NoteView(c.Id, Name(c.PersonId), c.Reason, c.DeclaredAt))],
-            [.. questions.OrderBy(q => q.AskedAt).Select(q => new QuestionView(q.Id, Name(q.FromPersonId), q.Text, q.AskedAt, q.Answer, q.AnsweredBy is null ? null : Name(q.AnsweredBy), q.AnsweredAt))]);
+            [.. questions.OrderBy(q => q.AskedAt).Select(q => new QuestionView(q.Id, Name(q.FromPersonId), q.Text, q.AskedAt, q.Answer, q.AnsweredBy is null ? null : Name(q.AnsweredBy), q.AnsweredAt))],
+            form is null ? null : AssessmentState.FromJson(form),
+            [.. documents.OrderBy(d => d.Criterion).ThenBy(d => d.UploadedAt)]);
     }
 
     public Task<ActionResult> CommentAsync(ClaimsPrincipal user, Guid applicationId, string? text, CancellationToken cancellationToken = default) =>
@@ -196,8 +203,28 @@ public sealed class ReviewPreparationService(IDbContextFactory<KipDbContext> fac
     }
 
     /// <summary>
+    /// KIP.Domain's check of an application: over its submitted assessment form (evidence fields and the
+    /// organisation's stored facts, as the form evaluated them for the applicant), or — for an application
+    /// without a form (imported) or a form that no longer reads — over the stored facts alone.
+    /// </summary>
+    public static EligibilityResult Check(Organisation organisation, string? formJson, DateOnly today, DateOnly? firstSubmittedOn)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        if (formJson is not null)
+        {
+            var facts = new OrganisationFacts(organisation.LegalForm, organisation.FoundedOn, organisation.Employees, organisation.GraceStartedOn);
+            if (AssessmentState.FromJson(formJson).Evaluate(facts, today, firstSubmittedOn).Result is { } result)
+            {
+                return result;
+            }
+        }
+
+        return KIP.Domain.Eligibility.EligibilityCheck.Evaluate(FactsOf(organisation), today, firstSubmittedOn);
+    }
+
+    /// <summary>
     /// The facts KIP stores about an organisation, as the eligibility check reads them. Registrations and
-    /// certificates (Code, Social Enterprise NL, PSO, B Corp, non-profit) are not stored yet: unknown.
+    /// certificates (Code, Social Enterprise NL, PSO, B Corp, non-profit) are in the assessment form, not here: unknown.
     /// </summary>
     public static EligibilityFacts FactsOf(Organisation organisation)
     {
@@ -256,11 +283,13 @@ public sealed class ReviewPreparationService(IDbContextFactory<KipDbContext> fac
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var mine = await db.ConflictsOfInterest.AsNoTracking().Where(c => c.PersonId == personId && ids.Contains(c.ApplicationId))
             .Select(c => c.ApplicationId).ToListAsync(cancellationToken);
+        var forms = await db.ApplicationDrafts.AsNoTracking().Where(d => ids.Contains(d.ApplicationId))
+            .ToDictionaryAsync(d => d.ApplicationId, d => d.StateJson, cancellationToken);
         return [.. applications.OrderBy(a => meetings.Where(m => m.ApplicationId == a.Id).Select(m => (DateOnly?)m.Date).Min() ?? DateOnly.MaxValue).ThenBy(a => a.FirstSubmittedOn)
             .Select(a =>
             {
                 var organisation = organisations[a.OrganisationId];
-                var result = KIP.Domain.Eligibility.EligibilityCheck.Evaluate(FactsOf(organisation), today, a.FirstSubmittedOn);
+                var result = Check(organisation, forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn);
                 return new AwaitingApplication(
                     a.Id, organisation.Id, organisation.Name, a.Status, a.FirstSubmittedOn,
                     [.. a.ClaimedCriteria.Select(code => result.Criteria.Single(c => c.Code == code))],
