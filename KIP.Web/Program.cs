@@ -1,6 +1,7 @@
 using KIP.Web;
 using KIP.Web.Api;
 using KIP.Web.Components;
+using KIP.Web.Components.Pages.Bench;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
@@ -27,6 +28,7 @@ builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
+builder.Services.AddKipBench(builder.Configuration);
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
@@ -63,6 +65,7 @@ app.MapKipApi();
 app.MapKipAccess();
 app.MapProcurementExports();
 app.MapEvidenceDocuments();
+app.MapKipBench();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

@@ -18,6 +18,9 @@ public static class KipPolicies
 
     /// <summary>Any signed-in person (e.g. to register an organisation).</summary>
     public const string SignedIn = "signed-in";
+
+    /// <summary>The live-update benchmark's baseline (bench/README.md): anyone, only when <c>Kip:Bench:Enabled</c> is true.</summary>
+    public const string Bench = "bench";
 }
 
 /// <summary>The claim types KIP itself puts in the session, whatever the authority called them.</summary>
