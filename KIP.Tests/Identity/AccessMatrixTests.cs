@@ -51,6 +51,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/organisaties/{id:guid}/aanvragen"] = KipPolicies.OwnOrganisation,
         ["/coordinatie/toelating"] = KipPolicies.Coordination,
         ["/commissie/formulier"] = KipPolicies.Commission,
+        ["/meldingen"] = KipPolicies.SignedIn,
     };
 
     private static readonly Guid[] OrganisationIds =
