@@ -8,6 +8,7 @@ using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
+using KIP.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
@@ -35,6 +36,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddEntrepreneurs();
+builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

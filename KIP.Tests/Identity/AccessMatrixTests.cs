@@ -52,6 +52,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/coordinatie/toelating"] = KipPolicies.Coordination,
         ["/commissie/formulier"] = KipPolicies.Commission,
         ["/bench/teller"] = KipPolicies.Bench,
+        ["/meldingen"] = KipPolicies.SignedIn,
     };
 
     private static readonly Guid[] OrganisationIds =

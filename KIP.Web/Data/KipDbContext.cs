@@ -1,6 +1,7 @@
 using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
+using KIP.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Data;
@@ -51,6 +52,12 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
     public DbSet<FormVersionRecord> FormVersions => Set<FormVersionRecord>();
 
     public DbSet<EvidenceDocument> EvidenceDocuments => Set<EvidenceDocument>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,82 @@
+namespace KIP.Web.Notifications;
+
+/// <summary>
+/// A message in the app for one person (product.md: "messages and reminders"). Stored as a resource key with its
+/// arguments, so it reads in the language the person chose when they read it.
+/// </summary>
+public sealed class Notification
+{
+    public Guid Id { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>The resource key of the text (e.g. <c>Reminders.Notification.Text</c>).</summary>
+    public required string TextKey { get; set; }
+
+    public required string OrganisationName { get; set; }
+
+    /// <summary>The criterion codes the recognition rests on, in the rulebook's order.</summary>
+    public IReadOnlyList<string> Criteria { get; set; } = [];
+
+    public DateOnly ValidUntil { get; set; }
+
+    public int DaysBefore { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+/// <summary>An e-mail waiting to be sent, or sent: never deleted, so a failed send is never lost.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    /// <summary>One or more addresses, comma-separated (RFC 5322 address list).</summary>
+    public required string To { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string TextBody { get; set; }
+
+    public string? HtmlBody { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum ReminderOutcome
+{
+    Sent,
+
+    /// <summary>A later reminder for the same valid-until was due as well (the job was down): only that one was sent.</summary>
+    Skipped,
+}
+
+/// <summary>
+/// Rulebook §3 Reminders, "each reminder is sent once": one row per organisation, valid-until and reminder, under a
+/// unique index, written in the same transaction as the notifications and the e-mail.
+/// </summary>
+public sealed class SentReminder
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    public DateOnly ValidUntil { get; set; }
+
+    public int DaysBefore { get; set; }
+
+    public ReminderOutcome Outcome { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

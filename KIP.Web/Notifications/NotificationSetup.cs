@@ -1,0 +1,31 @@
+using KIP.Web.Data;
+
+namespace KIP.Web.Notifications;
+
+public static class NotificationSetup
+{
+    /// <summary>Reminders (rulebook §3), in-app notifications and the e-mail outbox with its transport (<see cref="MailSettings"/>).</summary>
+    public static IServiceCollection AddKipNotifications(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = MailSettings.Read(configuration);
+        services.AddSingleton(settings);
+        switch (settings.ChosenTransport(environment))
+        {
+            case MailSettings.Pickup:
+                services.AddSingleton<IMailTransport>(sp => new PickupFolderMailTransport(Path.Combine(sp.GetRequiredService<KipDataFolder>().Path, "mail")));
+                break;
+            case MailSettings.Smtp:
+                services.AddSingleton<IMailTransport>(new SmtpMailTransport(settings));
+                break;
+            default:
+                break; // no transport: mail stays queued and the dispatcher says so in the log
+        }
+
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<RecognitionReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecognitionReminderJob>());
+        services.AddScoped<NotificationService>();
+        return services;
+    }
+}
