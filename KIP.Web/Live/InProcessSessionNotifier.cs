@@ -18,18 +18,22 @@ public sealed partial class InProcessSessionNotifier(ILogger<InProcessSessionNot
             return;
         }
 
-        foreach (var handler in handlers.Values.ToArray())
+        // Every screen at once: each handler hands the work to its own circuit, so one slow screen
+        // (or the 50th in a row) does not hold back the others (bench/README.md, live updates).
+        await Task.WhenAll(handlers.Values.ToArray().Select(handler => NotifyAsync(handler, announcement)));
+    }
+
+    private async Task NotifyAsync(Func<LiveAnnouncement, Task> handler, LiveAnnouncement announcement)
+    {
+        try
         {
-            try
-            {
-                await handler(announcement);
-            }
+            await handler(announcement);
+        }
 #pragma warning disable CA1031 // One broken screen (a closed circuit) must not keep the announcement from the others.
-            catch (Exception exception)
+        catch (Exception exception)
 #pragma warning restore CA1031
-            {
-                LogHandlerFailed(logger, exception, announcement.Topic);
-            }
+        {
+            LogHandlerFailed(logger, exception, announcement.Topic);
         }
     }
 
