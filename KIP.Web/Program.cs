@@ -63,6 +63,7 @@ app.MapKipApi();
 app.MapKipAccess();
 app.MapProcurementExports();
 app.MapEvidenceDocuments();
+app.MapLogos();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>
