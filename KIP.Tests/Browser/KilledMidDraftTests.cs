@@ -19,6 +19,19 @@ public sealed class KilledMidDraftTests
     {
         await using var app = new AppProcess();
         await app.StartAsync();
+        try
+        {
+            await FillKillAndReloadAsync(app);
+        }
+        catch (PlaywrightException e)
+        {
+            // The server's log says why a page did not show what was expected.
+            throw new InvalidOperationException(e.Message + "\nKIP.Web output:\n" + app.Output, e);
+        }
+    }
+
+    private static async Task FillKillAndReloadAsync(AppProcess app)
+    {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserFixture.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
