@@ -115,6 +115,13 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         Assert.Equal(256, await logo.EvaluateAsync<int>("img => img.naturalWidth"));
         Assert.Equal(128, await logo.EvaluateAsync<int>("img => img.naturalHeight"));
         await BrowserFixture.AssertAccessibleAsync(profile);
+
+        // And on its card in the directory.
+        await profile.GotoAsync("/aanbod?query=Hoveniers%20met%20Kansen");
+        await BrowserFixture.WaitUntilInteractiveAsync(profile);
+        var card = profile.GetByTestId("supplier").Filter(new() { HasText = "Hoveniers met Kansen" });
+        await Assertions.Expect(card.GetByTestId("supplier-logo")).ToHaveAttributeAsync("alt", "Logo van Hoveniers met Kansen");
+        await BrowserFixture.AssertAccessibleAsync(profile);
         await profile.CloseAsync();
         await page.GetByTestId("open-assessment").ClickAsync();
         await page.GetByTestId("assessment-start").ClickAsync();
