@@ -179,6 +179,8 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
         var page = RenderMyApplications();
         page.WaitForAssertion(() => Assert.Equal("Aanvullende informatie gevraagd", page.Find("[data-testid=application-status]").TextContent));
         Assert.Contains(Question, page.Markup, StringComparison.Ordinal);
+        var staleTab = RenderMyApplications();
+        staleTab.WaitForAssertion(() => Assert.NotEmpty(staleTab.FindAll("textarea[data-testid=answer]")));
         page.Find("[data-testid=resubmit]").Click();
         page.WaitForAssertion(() => Assert.Contains("Vul een antwoord in voordat u opnieuw indient.", page.Markup, StringComparison.Ordinal));
         Assert.Equal(ApplicationStatus.MoreInformationRequested, (await StoredAsync(id)).Status);
@@ -187,6 +189,12 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal("Ingediend", page.Find("[data-testid=application-status]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=answer]"));
         Assert.Contains(Answer, page.Markup, StringComparison.Ordinal);
+
+        // A second tab still showing the question: its answer is not sent twice, it says so and shows the current state.
+        staleTab.Find("textarea[data-testid=answer]").Change("Nog een antwoord uit een ander tabblad.");
+        staleTab.Find("[data-testid=resubmit]").Click();
+        staleTab.WaitForAssertion(() => Assert.Contains("Uw antwoord is niet verstuurd", staleTab.Find("[data-testid=answer-not-sent]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Ingediend", staleTab.Find("[data-testid=application-status]").TextContent);
 
         // §4 timeline: back to Submitted, with the question and the answer recorded; nobody else may answer, and only once.
         var resubmitted = await StoredAsync(id);
