@@ -68,6 +68,7 @@ app.MapKipAccess();
 app.MapProcurementExports();
 app.MapEvidenceDocuments();
 app.MapKipBench();
+app.MapLogos();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

@@ -40,10 +40,24 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Organisatie registreren");
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        // A logo: a ".png" that is text is refused by its content, with the problem named; a real JPEG is resized and previewed.
+        await page.GetByTestId("logo-upload").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = "geen plaatje"u8.ToArray() });
+        await Assertions.Expect(page.GetByTestId("logo-error")).ToContainTextAsync("Het bestand logo.png is geen PNG-, JPEG- of WebP-afbeelding.");
+        await page.GetByTestId("logo-upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "logo.jpg",
+            MimeType = "image/jpeg",
+            Buffer = KIP.Tests.Components.Pages.Entrepreneurs.LogoTests.Image(900, 450, SkiaSharp.SKEncodedImageFormat.Jpeg),
+        });
+        await Assertions.Expect(page.GetByTestId("logo-preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("logo-error")).ToHaveCountAsync(0);
+
         await page.GetByTestId("reg-kvk").FillAsync("1234");
         await page.GetByTestId("register-submit").ClickAsync();
         await Assertions.Expect(page.GetByText("Een KvK-nummer bestaat uit precies 8 cijfers.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Vul de naam van de organisatie in.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("logo-pending")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByTestId("reg-kvk").FillAsync("76543210");
         await page.GetByTestId("reg-name").FillAsync("Hoveniers met Kansen");
@@ -58,7 +72,17 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await BrowserFixture.WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Hoveniers met Kansen" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Geregistreerd, nog geen toelating aangevraagd");
+        await Assertions.Expect(page.GetByTestId("logo-preview")).ToHaveAttributeAsync("alt", "Logo van Hoveniers met Kansen");
         var manageUrl = page.Url;
+        var organisationId = ManageUrl().Match(manageUrl).Groups[1].Value;
+
+        // Not admitted yet: its logo is not public.
+        using (var anonymous = new HttpClient { BaseAddress = new Uri(_browser.BaseUrl) })
+        {
+            using var hidden = await anonymous.GetAsync(new Uri($"/logos/{organisationId}", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
         await page.GetByTestId("admission-ambition").FillAsync("Groen werk voor mensen met afstand tot de arbeidsmarkt.");
         await page.GetByTestId("request-admission").ClickAsync();
         await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Toelating aangevraagd, wacht op het coördinatieteam");
@@ -80,6 +104,25 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await page.GotoAsync(manageUrl);
         await BrowserFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Toegelaten");
+
+        // Admitted: the public profile shows the logo, resized to fit 256 × 256, with the organisation's name as its alt text.
+        var profile = await context.NewPageAsync();
+        await profile.GotoAsync($"/aanbod/{organisationId}");
+        await BrowserFixture.WaitUntilInteractiveAsync(profile);
+        var logo = profile.GetByTestId("profile-logo");
+        await Assertions.Expect(logo).ToHaveAttributeAsync("alt", "Logo van Hoveniers met Kansen");
+        await Assertions.Expect(logo).ToHaveJSPropertyAsync("complete", true);
+        Assert.Equal(256, await logo.EvaluateAsync<int>("img => img.naturalWidth"));
+        Assert.Equal(128, await logo.EvaluateAsync<int>("img => img.naturalHeight"));
+        await BrowserFixture.AssertAccessibleAsync(profile);
+
+        // And on its card in the directory.
+        await profile.GotoAsync("/aanbod?query=Hoveniers%20met%20Kansen");
+        await BrowserFixture.WaitUntilInteractiveAsync(profile);
+        var card = profile.GetByTestId("supplier").Filter(new() { HasText = "Hoveniers met Kansen" });
+        await Assertions.Expect(card.GetByTestId("supplier-logo")).ToHaveAttributeAsync("alt", "Logo van Hoveniers met Kansen");
+        await BrowserFixture.AssertAccessibleAsync(profile);
+        await profile.CloseAsync();
         await page.GetByTestId("open-assessment").ClickAsync();
         await page.GetByTestId("assessment-start").ClickAsync();
         await Assertions.Expect(page.GetByTestId("assessment-title")).ToHaveTextAsync("Aanvraag erkenning sociaal ondernemer");
@@ -107,12 +150,12 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("autosave-status")).ToContainTextAsync("Automatisch bewaard om");
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        // Reload half-way: everything typed and uploaded is there.
+        // Reload half-way: the form opens on the step it was on, with everything typed and uploaded.
         await page.ReloadAsync();
         await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=claim-startup-zzp] input, input[data-testid=claim-startup-zzp]")).ToBeCheckedAsync();
-        await page.GetByTestId("to-evidence").ClickAsync();
         await Assertions.Expect(page.GetByTestId("field-socialMission")).ToHaveValueAsync(Mission);
+        await Assertions.Expect(page.GetByTestId("to-review")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("to-evidence")).Not.ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("criterion-startup-zzp").GetByTestId("feedback")).ToHaveAttributeAsync("data-met", "true");
         await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("missie.pdf");
 
@@ -124,6 +167,9 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("timeline-step")).ToHaveCountAsync(2);
         await BrowserFixture.AssertAccessibleAsync(page);
     }
+
+    [GeneratedRegex("/organisaties/([0-9a-f-]{36})/beheer$")]
+    private static partial Regex ManageUrl();
 
     [GeneratedRegex("/organisaties/[0-9a-f-]{36}/aanvragen$")]
     private static partial Regex AanvragenUrl();

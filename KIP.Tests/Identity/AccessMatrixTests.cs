@@ -182,6 +182,10 @@ public sealed class AccessMatrixTests(SignedInApp app)
 
         using var health = await app.Anonymous.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        // Logos are public (no sign-in redirect), but only an admitted organisation's existing logo is served.
+        using var logo = await app.Anonymous.GetAsync($"/logos/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, logo.StatusCode);
     }
 
     [Theory]

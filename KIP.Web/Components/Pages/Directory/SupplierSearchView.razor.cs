@@ -28,6 +28,7 @@ public partial class SupplierSearchView
     private bool _loading;
     private int _version;
     private IReadOnlyDictionary<Guid, ContactPerson> _contacts = new Dictionary<Guid, ContactPerson>();
+    private IReadOnlyDictionary<Guid, string> _logos = new Dictionary<Guid, string>();
 
     /// <summary>Only organisations recognised today: the SROI page.</summary>
     [Parameter]
@@ -157,12 +158,14 @@ public partial class SupplierSearchView
         StateHasChanged();
         var result = await Search.SearchAsync(query);
         var contacts = ShowContacts ? await Search.ContactsAsync([.. result.Items.Select(i => i.Id)]) : _contacts;
+        var logos = await Logos.UrlsAsync([.. result.Items.Select(i => i.Id)]);
         if (version != _version)
         {
             return; // a newer search overtook this one
         }
 
         _contacts = contacts;
+        _logos = logos;
         _result = result;
         _loading = false;
         await QueryChanged.InvokeAsync(query);

@@ -13,7 +13,7 @@ namespace KIP.Web.Components.Pages.Entrepreneurs;
 public sealed record RegistrationResult(IReadOnlyDictionary<string, string> Errors, Guid? OrganisationId, Guid? ExistingOrganisationId);
 
 /// <summary>Registering an organisation, access requests and admission (rulebook §1). Every method checks who asks.</summary>
-public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time)
+public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos)
 {
     public async Task<RegistrationResult> RegisterAsync(ClaimsPrincipal user, RegistrationForm form)
     {
@@ -46,6 +46,11 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         db.Organisations.Add(organisation);
         var profile = new OrganisationProfile { OrganisationId = organisation.Id };
         Apply(profile, form, now);
+        if (form.Logo is { } logo)
+        {
+            profile.LogoFile = await logos.SaveAsync(logo);
+        }
+
         db.Profiles.Add(profile);
         db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation.Id, PersonId = person, Since = now });
         db.Record(now, person, "organisation.registered", organisation.Id.ToString(), kvk.Value);
@@ -55,6 +60,8 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         }
         catch (DbUpdateException)
         {
+            logos.Delete(profile.LogoFile);
+
             // Registered by someone else a moment ago: the unique index on the KvK number holds (never a second copy).
             await using var again = await factory.CreateDbContextAsync();
             var id = await again.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
@@ -96,7 +103,32 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
 
         Apply(profile, form, now);
         db.Record(now, person, "organisation.updated", organisationId.ToString());
-        await db.SaveChangesAsync();
+        string? replaced = null;
+        if (form.Logo is { } logo)
+        {
+            replaced = profile.LogoFile;
+            profile.LogoFile = await logos.SaveAsync(logo);
+            db.Record(now, person, "organisation.logo-replaced", organisationId.ToString());
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            // The new file is not named anywhere: remove it, keep the old one.
+            if (form.Logo is not null)
+            {
+                logos.Delete(profile.LogoFile);
+            }
+
+            throw;
+        }
+
+        // The old file goes only once the new one is saved and named.
+        logos.Delete(replaced);
+        form.Logo = null;
         return errors;
     }
 
@@ -137,6 +169,7 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
             Offer = p.Offer,
             Categories = [.. p.Categories],
             ImpactThemes = [.. p.ImpactThemes],
+            LogoPreview = p.LogoFile is { } stored && logos.Exists(stored) ? DataUrl(await logos.ReadAllAsync(stored)) : null,
         };
     }
 
@@ -228,6 +261,9 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         db.Record(time.GetUtcNow(), person, admit ? "admission.admitted" : "admission.declined", organisationId.ToString(), reason);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>A PNG as a data URL, for showing a logo that is not public yet.</summary>
+    public static string DataUrl(byte[] png) => "data:" + LogoStore.ContentType + ";base64," + Convert.ToBase64String(png);
 
     private static void Apply(OrganisationProfile profile, RegistrationForm form, DateTimeOffset now)
     {

@@ -47,6 +47,12 @@ public sealed class RegistrationForm
 
     public IReadOnlyCollection<string> ImpactThemes { get; set; } = [];
 
+    /// <summary>A newly chosen logo, already checked and resized on the server; stored when the form is saved.</summary>
+    public ProcessedLogo? Logo { get; set; }
+
+    /// <summary>The logo shown beside the field (the stored or the newly chosen one), as a data URL.</summary>
+    public string? LogoPreview { get; set; }
+
     /// <summary>Field name → resource key of the Dutch/English message; empty when valid.</summary>
     public Dictionary<string, string> Validate(DateOnly today)
     {
