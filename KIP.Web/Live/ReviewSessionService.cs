@@ -283,12 +283,19 @@ public sealed class ReviewSessionService
         var recusals = state.Recusals.OrderBy(r => r.At)
             .Select(r => new RecusalView(r.AgendaEntryId, items[r.AgendaEntryId].OrganisationName, names.GetValueOrDefault(r.PersonId, string.Empty), r.At))
             .ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(cancellationToken))
+        var stored = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(cancellationToken);
+        var decidedFor = stored.Select(d => d.OrganisationId).Distinct().ToList();
+        var accepted = (await db.Organisations.AsNoTracking().Where(o => decidedFor.Contains(o.Id)).ToListAsync(cancellationToken))
+            .SelectMany(o => o.AcceptedCriteria)
+            .Where(c => c.DecisionId != null)
+            .ToLookup(c => c.DecisionId!.Value);
+        var decisions = stored
             .OrderBy(d => d.RecordedAt)
             .Select(d =>
             {
                 var item = view.Items.First(i => i.ApplicationId == d.ApplicationId);
-                return new DecisionView(item.Id, item.OrganisationName, d.Outcome, d.AcceptedCriteria, d.Motivation, d.DecidedOn);
+                return new DecisionView(item.Id, item.OrganisationName, d.Outcome, d.AcceptedCriteria, d.Motivation, d.DecidedOn,
+                    [.. accepted[d.Id].OrderBy(c => c.Code.Order).Select(c => new AcceptedView(c.Code, c.ValidUntil))]);
             })
             .ToList();
         return new DecisionListView(view, attendance, recusals, decisions);
