@@ -82,13 +82,16 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
         return (meeting.Id, entry.Id, application.Id);
     }
 
-    [Fact]
-    public async Task A_recognition_on_PSO_30_plus_holds_through_the_certificates_valid_until_day_and_not_the_day_after()
+    [Theory]
+    [InlineData("pso-30-plus")]
+    [InlineData("b-corp")]
+    public async Task A_recognition_on_a_certificate_holds_through_its_valid_until_day_and_not_the_day_after(string code)
     {
+        var criterion = CriterionCode.Parse(code);
         var today = AmsterdamCalendar.Today(_time);
         var lastDay = today.AddDays(40);
         Assert.False(await OnSroiPageAsync());
-        var (meeting, item, applicationId) = await PlanAsync(CriterionCode.Pso30Plus);
+        var (meeting, item, applicationId) = await PlanAsync(criterion);
         var presence = _app.Services.GetRequiredService<PresenceTracker>();
         foreach (var member in LiveApp.Members)
         {
@@ -96,14 +99,14 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
         }
 
         await Sessions.OpenAsync(meeting, Chair);
-        var motion = await Sessions.OpenMotionAsync(meeting, item, MotionKind.Recognise, [CriterionCode.Pso30Plus], Chair);
+        var motion = await Sessions.OpenMotionAsync(meeting, item, MotionKind.Recognise, [criterion], Chair);
         foreach (var member in LiveApp.Members.Take(3))
         {
             await Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, member);
         }
 
-        // PSO 30+ has no open end: without the certificate's date the vote does not close and nothing is stored.
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Sessions.CloseMotionAsync(meeting, motion, "PSO 30+-certificaat.", null, Chair));
+        // PSO 30+ and B Corp have no open end: without the certificate's date the vote does not close and nothing is stored.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Sessions.CloseMotionAsync(meeting, motion, "Certificaat.", null, Chair));
         Assert.Equal("decision.valid-until-required", refused.Code);
         await using (var db = await Db.CreateDbContextAsync())
         {
@@ -111,19 +114,19 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
             Assert.Null((await db.Motions.SingleAsync(m => m.Id == motion)).ClosedAt);
         }
 
-        await Sessions.CloseMotionAsync(meeting, motion, "PSO 30+-certificaat trede 3.", new Dictionary<CriterionCode, DateOnly> { [CriterionCode.Pso30Plus] = lastDay }, Chair);
+        await Sessions.CloseMotionAsync(meeting, motion, "Geldig certificaat.", new Dictionary<CriterionCode, DateOnly> { [criterion] = lastDay }, Chair);
 
         await using (var db = await Db.CreateDbContextAsync())
         {
             var decision = await db.Decisions.SingleAsync(d => d.MotionId == motion);
             var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == LiveApp.Taalcafe);
             var accepted = Assert.Single(organisation.AcceptedCriteria, c => c.DecisionId == decision.Id);
-            Assert.Equal((CriterionCode.Pso30Plus, today, (DateOnly?)lastDay), (accepted.Code, accepted.ValidFrom, accepted.ValidUntil));
+            Assert.Equal((criterion, today, (DateOnly?)lastDay), (accepted.Code, accepted.ValidFrom, accepted.ValidUntil));
             Assert.Equal(ApplicationStatus.Recognised, (await db.Applications.SingleAsync(a => a.Id == applicationId)).Status);
         }
 
         var list = (await Sessions.DecisionListAsync(meeting, Chair))!;
-        Assert.Equal([new AcceptedView(CriterionCode.Pso30Plus, lastDay)], Assert.Single(list.Decisions).Accepted);
+        Assert.Equal([new AcceptedView(criterion, lastDay)], Assert.Single(list.Decisions).Accepted);
 
         Assert.True(await OnSroiPageAsync());
         SetAmsterdam(lastDay, 23, 59);
