@@ -21,6 +21,9 @@ public sealed class Application
     /// <summary>The timeline note of a deferral (the item stays InReview).</summary>
     public const string DeferredNote = "deferred";
 
+    /// <summary>The timeline note of an application taken off a meeting's agenda before it was reviewed.</summary>
+    public const string OffAgendaNote = "off-agenda";
+
     private readonly List<CriterionCode> _claimedCriteria = [];
     private readonly List<CriterionCode> _acceptedCriteria = [];
     private readonly List<ApplicationEvent> _timeline = [];
@@ -122,6 +125,27 @@ public sealed class Application
         RequireStatus("application.not-submitted", ApplicationStatus.Submitted);
         Record(ApplicationStatus.InReview, at, null);
     }
+
+    /// <summary>
+    /// §4 (docs/decisions/008): an application taken off a meeting's agenda before the meeting goes back to where it
+    /// came from. One that went InReview by being put on that agenda returns to Submitted; a deferred one (deferred
+    /// by an earlier session) stays InReview and is proposed first again. Returns whether the status changed.
+    /// </summary>
+    public bool TakeOffAgenda(DateTimeOffset at)
+    {
+        RequireStatus("application.not-in-review", ApplicationStatus.InReview);
+        if (IsDeferred)
+        {
+            return false;
+        }
+
+        Record(ApplicationStatus.Submitted, at, OffAgendaNote);
+        return true;
+    }
+
+    /// <summary>§4/§6: InReview after a deferral — the last step of its timeline is a deferral (a noted InReview step).</summary>
+    public bool IsDeferred =>
+        Status == ApplicationStatus.InReview && _timeline.Count > 0 && _timeline[^1] is { Status: ApplicationStatus.InReview, Note: not null };
 
     /// <summary>§4/§6: the commission asks the applicant for more information (no time limit).</summary>
     public void RequestMoreInformation(string question, DateTimeOffset at)

@@ -88,8 +88,10 @@ public sealed class ReviewSession
         return item;
     }
 
-    public void Open(DateTimeOffset at)
+    /// <summary>§6: the session's chair opens the planned session.</summary>
+    public void Open(Guid byPersonId, DateTimeOffset at)
     {
+        RequireSessionChair(byPersonId, "Only the chair opens the session.");
         if (Status != ReviewSessionStatus.Planned)
         {
             throw new DomainException("session.not-planned", "Only a planned session can be opened.");
@@ -116,10 +118,19 @@ public sealed class ReviewSession
         _present.Remove(personId);
     }
 
-    /// <summary>§6 Recusal: a member with a conflict of interest on the item (self-declared or flagged by the chair).</summary>
-    public void Recuse(Guid itemId, Guid personId)
+    /// <summary>
+    /// §6 Recusal: a member with a conflict of interest on the item, self-declared (<paramref name="byPersonId"/> is
+    /// the member) or flagged by the member chairing the item.
+    /// </summary>
+    public void Recuse(Guid itemId, Guid personId, Guid byPersonId)
     {
         var item = OpenItem(itemId);
+        RequireMember(byPersonId, "session.not-a-member");
+        if (byPersonId != personId && byPersonId != ActingChairOf(itemId))
+        {
+            throw new DomainException("item.not-chair", "Only the member chairing the item can flag another member.");
+        }
+
         RequireMember(personId, "session.not-a-member");
         if (item.OpenMotion is not null)
         {
@@ -132,10 +143,19 @@ public sealed class ReviewSession
     /// <summary>The member chairing the item: the one it was handed to, otherwise the session's chair.</summary>
     public Guid ActingChairOf(Guid itemId) => Item(itemId).ActingChairPersonId ?? ChairPersonId;
 
-    /// <summary>§6 Chair: the item is handed to another present, non-recused member, who chairs it.</summary>
-    public void HandOver(Guid itemId, Guid toPersonId)
+    /// <summary>
+    /// §6 Chair: the member chairing the item (recused or not, present or not) hands it to another present,
+    /// non-recused member, who chairs it.
+    /// </summary>
+    public void HandOver(Guid itemId, Guid toPersonId, Guid byPersonId)
     {
         var item = OpenItem(itemId);
+        RequireMember(byPersonId, "session.not-a-member");
+        if (byPersonId != ActingChairOf(itemId))
+        {
+            throw new DomainException("item.not-chair", "Only the member chairing the item hands it over.");
+        }
+
         if (item.OpenMotion is not null)
         {
             throw new DomainException("item.motion-open", "The chair cannot change while a vote is open.");
@@ -282,9 +302,10 @@ public sealed class ReviewSession
         item.Conclude(ItemResult.MoreInformationRequested);
     }
 
-    /// <summary>§6: closes the session; items still open are deferred. Returns those items.</summary>
-    public IReadOnlyList<AgendaItem> Close(DateTimeOffset at)
+    /// <summary>§6: the session's chair closes the session; items still open are deferred. Returns those items.</summary>
+    public IReadOnlyList<AgendaItem> Close(Guid byPersonId, DateTimeOffset at)
     {
+        RequireSessionChair(byPersonId, "Only the chair closes the session.");
         RequireNotClosed();
         if (_items.Exists(i => i.OpenMotion is not null))
         {
@@ -343,6 +364,15 @@ public sealed class ReviewSession
         if (item.IsRecused(actingChair) || (requirePresence && !IsPresent(actingChair)))
         {
             throw new DomainException("item.chair-not-available", "The chair is recused or absent: hand the item to another present member.");
+        }
+    }
+
+    private void RequireSessionChair(Guid personId, string message)
+    {
+        RequireMember(personId, "session.not-a-member");
+        if (personId != ChairPersonId)
+        {
+            throw new DomainException("item.not-chair", message);
         }
     }
 

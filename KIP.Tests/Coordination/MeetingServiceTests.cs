@@ -99,7 +99,9 @@ public sealed class MeetingServiceTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.True(removed.Succeeded, removed.ErrorKey);
         agenda = await WithAsync(s => s.AgendaAsync(meetingId));
         Assert.DoesNotContain(agenda!.Agenda, a => a.ApplicationId == first);
-        Assert.Contains(agenda.Proposals, p => p.ApplicationId == first && p.Deferred);
+
+        // docs/decisions/008: it went InReview by being put on this agenda, so it is Submitted again.
+        Assert.Contains(agenda.Proposals, p => p.ApplicationId == first && p.Status == ApplicationStatus.Submitted && !p.Deferred);
 
         var second = agenda.Agenda[0].ApplicationId;
         await using (var db = await app.Db.CreateDbContextAsync())
@@ -117,6 +119,27 @@ public sealed class MeetingServiceTests(AppFixture app) : IClassFixture<AppFixtu
             meeting.Status = MeetingStatus.Planned;
             await db.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_deferred_item_taken_off_the_agenda_stays_InReview_and_is_proposed_first_again()
+    {
+        var meetingId = await PlannedMeetingAsync();
+        var deferred = await ApplicationAsync(new Guid("7a1c0000-0000-4000-8000-000000000004"), deferred: true);
+        var added = await WithAsync(s => s.AddToAgendaAsync(TestUsers.Coordinator, meetingId, deferred));
+        Assert.True(added.Succeeded, added.ErrorKey);
+
+        var removed = await WithAsync(s => s.RemoveFromAgendaAsync(TestUsers.Coordinator, meetingId, deferred));
+
+        Assert.True(removed.Succeeded, removed.ErrorKey);
+        var agenda = await WithAsync(s => s.AgendaAsync(meetingId));
+        Assert.DoesNotContain(agenda!.Agenda, a => a.ApplicationId == deferred);
+        var proposal = agenda.Proposals.Single(p => p.ApplicationId == deferred);
+        Assert.Equal(ApplicationStatus.InReview, proposal.Status);
+        Assert.True(proposal.Deferred);
+        Assert.Contains(agenda.Proposals.TakeWhile(p => p.Deferred), p => p.ApplicationId == deferred);
+        await using var db = await app.Db.CreateDbContextAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "agenda.remove" && e.Details!.Contains(deferred.ToString()) && e.Details.Contains("stays deferred")));
     }
 
     [Fact]

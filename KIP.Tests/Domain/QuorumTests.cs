@@ -37,7 +37,7 @@ public class QuorumTests
         var fixture = new VotingFixture(3);
         foreach (var member in fixture.Members)
         {
-            fixture.Session.Recuse(fixture.Item.Id, member);
+            fixture.Session.Recuse(fixture.Item.Id, member, member);
         }
 
         Assert.True(fixture.Session.QuorumFor(fixture.Item.Id).MustDefer);
@@ -67,7 +67,7 @@ public class QuorumTests
     public void A_recused_member_present_does_not_make_quorum()
     {
         var fixture = new VotingFixture(4, present: 3);
-        fixture.Session.Recuse(fixture.Item.Id, fixture.Members[2]);
+        fixture.Session.Recuse(fixture.Item.Id, fixture.Members[2], fixture.Chair);
 
         var quorum = fixture.Session.QuorumFor(fixture.Item.Id);
 

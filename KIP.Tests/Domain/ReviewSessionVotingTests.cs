@@ -108,7 +108,7 @@ public class ReviewSessionVotingTests
     public void A_recused_member_cannot_vote()
     {
         var fixture = new VotingFixture(5);
-        fixture.Session.Recuse(fixture.Item.Id, fixture.Members[4]);
+        fixture.Session.Recuse(fixture.Item.Id, fixture.Members[4], fixture.Members[4]);
         var motion = fixture.OpenRecognise();
 
         Assert.Equal("vote.recused", Assert.Throws<DomainException>(() =>
@@ -173,10 +173,10 @@ public class ReviewSessionVotingTests
     public void A_recused_chair_hands_the_item_to_a_present_member_who_chairs_it()
     {
         var fixture = new VotingFixture(5);
-        fixture.Session.Recuse(fixture.Item.Id, fixture.Chair);
+        fixture.Session.Recuse(fixture.Item.Id, fixture.Chair, fixture.Chair);
         Assert.Equal("item.chair-not-available", Assert.Throws<DomainException>(() => fixture.OpenReject()).Code);
 
-        fixture.Session.HandOver(fixture.Item.Id, fixture.Members[1]);
+        fixture.Session.HandOver(fixture.Item.Id, fixture.Members[1], fixture.Chair);
         var motion = fixture.Session.OpenMotion(fixture.Item.Id, fixture.Members[1], MotionKind.Reject, null, VotingFixture.At);
 
         Assert.Equal(fixture.Members[1], fixture.Session.ActingChairOf(fixture.Item.Id));
@@ -191,7 +191,7 @@ public class ReviewSessionVotingTests
         fixture.Session.Leave(fixture.Chair);
         Assert.Equal("item.chair-not-available", Assert.Throws<DomainException>(() => fixture.OpenReject()).Code);
 
-        fixture.Session.HandOver(fixture.Item.Id, fixture.Members[2]);
+        fixture.Session.HandOver(fixture.Item.Id, fixture.Members[2], fixture.Chair);
 
         Assert.Equal(fixture.Item.Id, fixture.Session.OpenMotion(fixture.Item.Id, fixture.Members[2], MotionKind.Reject, null, VotingFixture.At).ItemId);
     }
@@ -200,10 +200,10 @@ public class ReviewSessionVotingTests
     public void The_item_cannot_be_handed_to_an_absent_or_recused_member()
     {
         var fixture = new VotingFixture(5, present: 4);
-        fixture.Session.Recuse(fixture.Item.Id, fixture.Members[1]);
+        fixture.Session.Recuse(fixture.Item.Id, fixture.Members[1], fixture.Chair);
 
-        Assert.Equal("item.chair-not-available", Assert.Throws<DomainException>(() => fixture.Session.HandOver(fixture.Item.Id, fixture.Members[1])).Code);
-        Assert.Equal("item.chair-not-available", Assert.Throws<DomainException>(() => fixture.Session.HandOver(fixture.Item.Id, fixture.Members[4])).Code);
+        Assert.Equal("item.chair-not-available", Assert.Throws<DomainException>(() => fixture.Session.HandOver(fixture.Item.Id, fixture.Members[1], fixture.Chair)).Code);
+        Assert.Equal("item.chair-not-available", Assert.Throws<DomainException>(() => fixture.Session.HandOver(fixture.Item.Id, fixture.Members[4], fixture.Chair)).Code);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class ReviewSessionVotingTests
         fixture.Vote(motion, For, For);
         fixture.Close(motion);
 
-        var deferred = fixture.Session.Close(VotingFixture.At.AddHours(2));
+        var deferred = fixture.Session.Close(fixture.Chair, VotingFixture.At.AddHours(2));
 
         Assert.Equal([fixture.Item], deferred);
         Assert.Equal(ItemResult.Deferred, fixture.Item.Result);

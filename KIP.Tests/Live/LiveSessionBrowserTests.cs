@@ -114,5 +114,12 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
 
         await BrowserFixture.VisitAsync(member, DecisionList.For(meeting));
         await Assertions.Expect(member.GetByTestId("decision-vote")).ToHaveCountAsync(4);
+
+        // The accepted criterion with its last valid day (startup-zzp: the grace period's end date).
+        var graceEnd = KIP.Domain.RecognitionPolicy.GraceEndDate(KIP.Domain.AmsterdamCalendar.Today(TimeProvider.System));
+        var accepted = member.GetByTestId("decision-accepted");
+        await Assertions.Expect(accepted).ToHaveAttributeAsync("data-criterion", "startup-zzp");
+        await Assertions.Expect(accepted).ToHaveAttributeAsync("data-valid-until", graceEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(accepted).ToContainTextAsync("geldig tot en met " + graceEnd.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")));
     }
 }

@@ -54,12 +54,7 @@ public sealed class ReviewSessionService
     public Task OpenAsync(Guid meetingId, Guid actor) =>
         ActAsync(meetingId, actor, "opened", (db, state, now) =>
         {
-            if (actor != state.Session.ChairPersonId)
-            {
-                throw new DomainException("item.not-chair", "Only the chair opens the session.");
-            }
-
-            state.Session.Open(now);
+            state.Session.Open(actor, now);
             state.Meeting.Status = MeetingStatus.Open;
             state.Meeting.OpenedAt = now;
             foreach (var present in _presence.PresentAt(meetingId).Where(state.Session.IsMember))
@@ -75,17 +70,13 @@ public sealed class ReviewSessionService
     public Task RecuseAsync(Guid meetingId, Guid itemId, Guid personId, Guid actor) =>
         ActAsync(meetingId, actor, "recusal", (db, state, now) =>
         {
-            if (actor != personId && actor != state.Session.ActingChairOf(itemId))
-            {
-                throw new DomainException("item.not-chair", "Only the member chairing the item can flag another member.");
-            }
-
-            if (state.Session.Items.First(i => i.Id == itemId).IsRecused(personId))
+            var already = state.Session.Items.FirstOrDefault(i => i.Id == itemId)?.IsRecused(personId) == true;
+            state.Session.Recuse(itemId, personId, actor);
+            if (already)
             {
                 return [];
             }
 
-            state.Session.Recuse(itemId, personId);
             db.Set<RecusalRecord>().Add(new RecusalRecord { Id = Guid.NewGuid(), AgendaEntryId = itemId, PersonId = personId, RecordedBy = actor, At = now });
             db.Record(now, actor, "session.recuse", itemId.ToString(), personId.ToString());
             return [];
@@ -94,12 +85,7 @@ public sealed class ReviewSessionService
     public Task HandOverAsync(Guid meetingId, Guid itemId, Guid toPersonId, Guid actor) =>
         ActAsync(meetingId, actor, "hand-over", (db, state, now) =>
         {
-            if (actor != state.Session.ActingChairOf(itemId))
-            {
-                throw new DomainException("item.not-chair", "Only the member chairing the item hands it over.");
-            }
-
-            state.Session.HandOver(itemId, toPersonId);
+            state.Session.HandOver(itemId, toPersonId, actor);
             db.Set<HandOverRecord>().Add(new HandOverRecord { Id = Guid.NewGuid(), AgendaEntryId = itemId, ToPersonId = toPersonId, By = actor, At = now });
             db.Record(now, actor, "session.hand-over", itemId.ToString(), toPersonId.ToString());
             return [];
@@ -257,12 +243,7 @@ public sealed class ReviewSessionService
     public Task CloseAsync(Guid meetingId, Guid actor) =>
         ActAsync(meetingId, actor, "closed", async (db, state, now) =>
         {
-            if (actor != state.Session.ChairPersonId)
-            {
-                throw new DomainException("item.not-chair", "Only the chair closes the session.");
-            }
-
-            var deferred = state.Session.Close(now);
+            var deferred = state.Session.Close(actor, now);
             var announcements = new List<LiveAnnouncement>();
             foreach (var item in deferred)
             {
@@ -302,12 +283,19 @@ public sealed class ReviewSessionService
         var recusals = state.Recusals.OrderBy(r => r.At)
             .Select(r => new RecusalView(r.AgendaEntryId, items[r.AgendaEntryId].OrganisationName, names.GetValueOrDefault(r.PersonId, string.Empty), r.At))
             .ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(cancellationToken))
+        var stored = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(cancellationToken);
+        var decidedFor = stored.Select(d => d.OrganisationId).Distinct().ToList();
+        var accepted = (await db.Organisations.AsNoTracking().Where(o => decidedFor.Contains(o.Id)).ToListAsync(cancellationToken))
+            .SelectMany(o => o.AcceptedCriteria)
+            .Where(c => c.DecisionId != null)
+            .ToLookup(c => c.DecisionId!.Value);
+        var decisions = stored
             .OrderBy(d => d.RecordedAt)
             .Select(d =>
             {
                 var item = view.Items.First(i => i.ApplicationId == d.ApplicationId);
-                return new DecisionView(item.Id, item.OrganisationName, d.Outcome, d.AcceptedCriteria, d.Motivation, d.DecidedOn);
+                return new DecisionView(item.Id, item.OrganisationName, d.Outcome, d.AcceptedCriteria, d.Motivation, d.DecidedOn,
+                    [.. accepted[d.Id].OrderBy(c => c.Code.Order).Select(c => new AcceptedView(c.Code, c.ValidUntil))]);
             })
             .ToList();
         return new DecisionListView(view, attendance, recusals, decisions);
@@ -407,7 +395,7 @@ public sealed class ReviewSessionService
 
         if (meeting.Status != MeetingStatus.Planned)
         {
-            session.Open(meeting.OpenedAt ?? DateTimeOffset.MinValue);
+            session.Open(meeting.ChairPersonId, meeting.OpenedAt ?? DateTimeOffset.MinValue);
 
             // The record was valid when written; replay it with everyone present, then set today's presence.
             foreach (var member in session.Members.ToList())
@@ -416,8 +404,8 @@ public sealed class ReviewSessionService
             }
 
             var events = new List<(DateTimeOffset At, int Order, Action Apply)>();
-            events.AddRange(recusals.Select(r => (r.At, 0, (Action)(() => session.Recuse(r.AgendaEntryId, r.PersonId)))));
-            events.AddRange(handOvers.Select(h => (h.At, 1, (Action)(() => session.HandOver(h.AgendaEntryId, h.ToPersonId)))));
+            events.AddRange(recusals.Select(r => (r.At, 0, (Action)(() => session.Recuse(r.AgendaEntryId, r.PersonId, r.RecordedBy)))));
+            events.AddRange(handOvers.Select(h => (h.At, 1, (Action)(() => session.HandOver(h.AgendaEntryId, h.ToPersonId, h.By)))));
             events.AddRange(motions.Select(m => (m.OpenedAt, 2, (Action)(() =>
                 session.OpenMotion(m.AgendaEntryId, m.OpenedBy, Enum.Parse<MotionKind>(m.Kind), m.Criteria, m.OpenedAt, m.Id)))));
             events.AddRange(votes.Select(v => (v.CastAt, 3, (Action)(() =>
@@ -449,7 +437,7 @@ public sealed class ReviewSessionService
 
             if (meeting.Status == MeetingStatus.Closed)
             {
-                session.Close(meeting.ClosedAt ?? DateTimeOffset.MinValue);
+                session.Close(meeting.ChairPersonId, meeting.ClosedAt ?? DateTimeOffset.MinValue);
             }
             else
             {

@@ -80,4 +80,14 @@ public sealed record AttendanceView(Guid PersonId, string Name, DateTimeOffset J
 
 public sealed record RecusalView(Guid ItemId, string OrganisationName, string Name, DateTimeOffset At);
 
-public sealed record DecisionView(Guid ItemId, string OrganisationName, string Outcome, IReadOnlyList<CriterionCode> AcceptedCriteria, string Motivation, DateOnly DecidedOn);
+public sealed record DecisionView(
+    Guid ItemId,
+    string OrganisationName,
+    string Outcome,
+    IReadOnlyList<CriterionCode> AcceptedCriteria,
+    string Motivation,
+    DateOnly DecidedOn,
+    IReadOnlyList<AcceptedView> Accepted);
+
+/// <summary>A criterion a decision accepted, with its last valid day (null: open-ended), as stored on the organisation.</summary>
+public sealed record AcceptedView(CriterionCode Code, DateOnly? ValidUntil);

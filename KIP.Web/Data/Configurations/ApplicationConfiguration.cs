@@ -19,6 +19,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.AcceptedCriteria).HasField("_acceptedCriteria").UsePropertyAccessMode(PropertyAccessMode.Field).HasCriterionList();
         builder.Property(a => a.Motivation).HasMaxLength(4000);
         builder.Ignore(a => a.IsOpen);
+        builder.Ignore(a => a.IsDeferred);
 
         builder.OwnsMany(a => a.Timeline, step =>
         {

@@ -117,7 +117,63 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
     }
 
     /// <summary>§4: puts an application on a planned meeting's agenda; Submitted → InReview in the same transaction.</summary>
-    public async Task<ActionResult> AddToAgendaAsync(ClaimsPrincipal user, Guid meetingId, Guid applicationId, CancellationToken cancellationToken = default)
+    public Task<ActionResult> AddToAgendaAsync(ClaimsPrincipal user, Guid meetingId, Guid applicationId, CancellationToken cancellationToken = default) =>
+        ChangePlannedAgendaAsync(user, meetingId, async (db, meeting, actor) =>
+        {
+            var application = (await ProposalsAsync(db, cancellationToken, tracked: true)).SingleOrDefault(a => a.Id == applicationId);
+            if (application is null)
+            {
+                return ActionResult.Refused("Meetings.Error.NotAwaitingReview");
+            }
+
+            if (application.Status == ApplicationStatus.Submitted)
+            {
+                application.PutOnAgenda(time.GetUtcNow());
+            }
+
+            db.AgendaEntries.Add(new AgendaEntry
+            {
+                Id = Guid.NewGuid(),
+                MeetingId = meeting.Id,
+                ApplicationId = application.Id,
+                Position = meeting.Agenda.Select(a => a.Position).DefaultIfEmpty().Max() + 1,
+            });
+            db.Record(time.GetUtcNow(), actor, "agenda.add", $"meeting:{meeting.Id}", $"application {application.Id}");
+            return ActionResult.Done;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Takes an application off the agenda before the meeting opens (docs/decisions/008): one that went InReview by
+    /// being put on this agenda returns to Submitted; a deferred one stays InReview and is proposed first again.
+    /// </summary>
+    public Task<ActionResult> RemoveFromAgendaAsync(ClaimsPrincipal user, Guid meetingId, Guid applicationId, CancellationToken cancellationToken = default) =>
+        ChangePlannedAgendaAsync(user, meetingId, async (db, meeting, actor) =>
+        {
+            var entry = meeting.Agenda.SingleOrDefault(a => a.ApplicationId == applicationId);
+            if (entry is null)
+            {
+                return ActionResult.Refused("Meetings.Error.NotOnAgenda");
+            }
+
+            var application = await db.Applications.SingleAsync(a => a.Id == applicationId, cancellationToken);
+            var back = application.TakeOffAgenda(time.GetUtcNow());
+            db.AgendaEntries.Remove(entry);
+            var position = 0;
+            foreach (var rest in meeting.Agenda.Where(a => a != entry).OrderBy(a => a.Position))
+            {
+                rest.Position = ++position;
+            }
+
+            db.Record(time.GetUtcNow(), actor, "agenda.remove", $"meeting:{meeting.Id}", $"application {applicationId}{(back ? ", back to Submitted" : ", stays deferred")}");
+            return ActionResult.Done;
+        }, cancellationToken);
+
+    /// <summary>
+    /// One change of a planned meeting's agenda by the coordination team: the policy re-checked, the meeting loaded
+    /// with its agenda, the change applied and saved in one SaveChanges; a refusal of KIP.Domain saves nothing.
+    /// </summary>
+    private async Task<ActionResult> ChangePlannedAgendaAsync(
+        ClaimsPrincipal user, Guid meetingId, Func<KipDbContext, Meeting, Guid?, Task<ActionResult>> change, CancellationToken cancellationToken)
     {
         var (allowed, actor) = await guard.CheckAsync(user, KipPolicies.Coordination);
         if (!allowed)
@@ -132,71 +188,22 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
             return ActionResult.Refused("Meetings.Error.NotPlanned");
         }
 
-        var application = (await ProposalsAsync(db, cancellationToken, tracked: true)).SingleOrDefault(a => a.Id == applicationId);
-        if (application is null)
-        {
-            return ActionResult.Refused("Meetings.Error.NotAwaitingReview");
-        }
-
+        ActionResult result;
         try
         {
-            if (application.Status == ApplicationStatus.Submitted)
-            {
-                application.PutOnAgenda(time.GetUtcNow());
-            }
+            result = await change(db, meeting, actor);
         }
         catch (DomainException exception)
         {
             return ActionResult.From(exception);
         }
 
-        db.AgendaEntries.Add(new AgendaEntry
+        if (result.Succeeded)
         {
-            Id = Guid.NewGuid(),
-            MeetingId = meeting.Id,
-            ApplicationId = application.Id,
-            Position = meeting.Agenda.Select(a => a.Position).DefaultIfEmpty().Max() + 1,
-        });
-        db.Record(time.GetUtcNow(), actor, "agenda.add", $"meeting:{meeting.Id}", $"application {application.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return ActionResult.Done;
-    }
-
-    /// <summary>
-    /// Takes an application off the agenda before the meeting opens. It stays InReview (the domain has no way
-    /// back to Submitted) and is proposed again first, like a deferred item.
-    /// </summary>
-    public async Task<ActionResult> RemoveFromAgendaAsync(ClaimsPrincipal user, Guid meetingId, Guid applicationId, CancellationToken cancellationToken = default)
-    {
-        var (allowed, actor) = await guard.CheckAsync(user, KipPolicies.Coordination);
-        if (!allowed)
-        {
-            return ActionResult.NotAllowed;
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null || meeting.Status != MeetingStatus.Planned)
-        {
-            return ActionResult.Refused("Meetings.Error.NotPlanned");
-        }
-
-        var entry = meeting.Agenda.SingleOrDefault(a => a.ApplicationId == applicationId);
-        if (entry is null)
-        {
-            return ActionResult.Refused("Meetings.Error.NotOnAgenda");
-        }
-
-        db.AgendaEntries.Remove(entry);
-        var position = 0;
-        foreach (var rest in meeting.Agenda.Where(a => a != entry).OrderBy(a => a.Position))
-        {
-            rest.Position = ++position;
-        }
-
-        db.Record(time.GetUtcNow(), actor, "agenda.remove", $"meeting:{meeting.Id}", $"application {applicationId}");
-        await db.SaveChangesAsync(cancellationToken);
-        return ActionResult.Done;
+        return result;
     }
 
     /// <summary>

@@ -1,0 +1,84 @@
+using KIP.Tests.Infrastructure;
+using KIP.Web.Components.Pages.Commission.Session;
+using KIP.Web.Data;
+using KIP.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KIP.Tests.Live;
+
+/// <summary>
+/// Issue 7 §4 where the user sees it: the recused chair hands the item to another member in the browser, every
+/// screen shows who chairs it, and the new chair asks the applicant for more information, which reaches the
+/// applicant's screen live. Its own app (the demo meeting is opened here) — three signed-in browser contexts.
+/// </summary>
+public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFixture<LiveBrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
+
+    private async Task<IPage> SignInAsync(Guid person, string path)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseUrl, Locale = "nl-NL" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByTestId($"demo-{person}").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + path);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task The_recused_chair_hands_the_item_over_and_the_new_chair_asks_the_applicant_for_more_information_live()
+    {
+        var db = fixture.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
+        var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
+        Guid meeting;
+        await using (var context = await db.CreateDbContextAsync())
+        {
+            meeting = (await context.Meetings.SingleAsync(m => m.Status == MeetingStatus.Planned)).Id;
+        }
+
+        var url = SessionPage.For(meeting);
+        var chair = await SignInAsync(DemoPersons.Chair, url);
+        var member = await SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
+        var applicant = await SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
+        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "InReview");
+        await presence.EnterAsync(meeting, DemoPersons.BusinessMember);
+        await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
+        await presence.EnterAsync(meeting, DemoPersons.WerkInkomenMember);
+        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-present", "yes");
+
+        await chair.GetByTestId("open-session").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", WithinASecond);
+        await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Marieke Jansen");
+        await Assertions.Expect(member.GetByTestId("open-vote")).ToHaveCountAsync(0);
+
+        // The chair declares a conflict of interest, then hands the item to Joost Visser.
+        await chair.GetByTestId("recuse-self").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("recused")).ToContainTextAsync("Marieke Jansen", new() { Timeout = 1_000 });
+        await BrowserFixture.AssertAccessibleAsync(chair);
+        await chair.GetByTestId("member-select").ClickAsync();
+        await chair.GetByRole(AriaRole.Option, new() { Name = "Joost Visser" }).ClickAsync();
+        await chair.GetByTestId("hand-over").ClickAsync();
+
+        await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser", WithinASecond);
+        await Assertions.Expect(chair.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser");
+        await Assertions.Expect(chair.GetByTestId("chair-tools")).ToHaveCountAsync(0);
+        await Assertions.Expect(member.GetByTestId("open-vote")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(member);
+
+        // The new chair asks for more information instead of a motion: the applicant sees it, the item leaves the floor.
+        const string question = "Kunt u het aantal leerwerkplekken van dit jaar toelichten?";
+        await member.GetByLabel("Vraag aan de aanvrager").FillAsync(question);
+        await member.GetByTestId("request-information").ClickAsync();
+
+        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "MoreInformationRequested", new() { Timeout = 1_000 });
+        await Assertions.Expect(applicant.GetByTestId("application-question")).ToContainTextAsync(question);
+        await Assertions.Expect(chair.GetByTestId("agenda")).ToContainTextAsync("meer informatie gevraagd", new() { Timeout = 1_000 });
+        await Assertions.Expect(chair.GetByTestId("closed-motion")).ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(applicant);
+        await BrowserFixture.AssertAccessibleAsync(chair);
+    }
+}
