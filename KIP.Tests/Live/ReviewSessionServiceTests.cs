@@ -254,4 +254,28 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
 
         Assert.Equal(20, counted + refused);
     }
+
+    [Fact]
+    public async Task Screens_told_of_the_same_change_share_one_read_each_with_its_own_vote_and_a_new_change_reads_again()
+    {
+        var (meeting, _, _, motion) = await OpenVoteAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
+        var change = new SessionChanged(meeting, "vote");
+
+        var business = (await live.Sessions.LoadAfterAsync(change, DemoPersons.BusinessMember))!;
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.SroiIJmondMember);
+        var ijmondSameChange = (await live.Sessions.LoadAfterAsync(change, DemoPersons.SroiIJmondMember))!;
+        var ijmondNextChange = (await live.Sessions.LoadAfterAsync(new SessionChanged(meeting, "vote"), DemoPersons.SroiIJmondMember))!;
+
+        // One read for the first change: the second screen sees the same count, with its own (no) vote.
+        Assert.Equal(1, business.OnTheFloor!.OpenMotion!.Cast);
+        Assert.Equal(VoteChoice.For, business.OnTheFloor.OpenMotion.MyVote);
+        Assert.Equal(1, ijmondSameChange.OnTheFloor!.OpenMotion!.Cast);
+        Assert.Null(ijmondSameChange.OnTheFloor.OpenMotion.MyVote);
+        Assert.Equal(DemoPersons.SroiIJmondMember, ijmondSameChange.ViewerId);
+
+        // The next change (an equal but new announcement) reads the database again.
+        Assert.Equal(2, ijmondNextChange.OnTheFloor!.OpenMotion!.Cast);
+        Assert.Equal(VoteChoice.Against, ijmondNextChange.OnTheFloor.OpenMotion.MyVote);
+    }
 }

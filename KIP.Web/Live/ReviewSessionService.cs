@@ -4,6 +4,7 @@ using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
 using KIP.Domain.Voting;
 using KIP.Web.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Live;
@@ -21,6 +22,9 @@ public sealed class ReviewSessionService
     private readonly PresenceTracker _presence;
     private readonly TimeProvider _time;
 
+    // Keyed by the announcement object itself (not its value): one shared read per announcement, dropped with it.
+    private readonly ConditionalWeakTable<LiveAnnouncement, Lazy<Task<Snapshot?>>> _afterChange = new();
+
     public ReviewSessionService(IDbContextFactory<KipDbContext> factory, ISessionNotifier notifier, PresenceTracker presence, TimeProvider time)
     {
         _factory = factory;
@@ -32,9 +36,20 @@ public sealed class ReviewSessionService
 
     public async Task<SessionView?> LoadAsync(Guid meetingId, Guid viewerId, CancellationToken cancellationToken = default)
     {
-        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        var state = await LoadStateAsync(db, meetingId, cancellationToken);
-        return state is null ? null : await ViewAsync(db, state, viewerId, cancellationToken);
+        var snapshot = await LoadSnapshotAsync(meetingId, cancellationToken);
+        return snapshot is null ? null : View(snapshot, viewerId);
+    }
+
+    /// <summary>
+    /// The view after an announcement. Every screen told of the same change shares one read of the database —
+    /// made after the change was stored, so it is as true as a read of its own — and adds only its own part
+    /// (its own vote, whether it is a member). Fifty screens then cost one read, not fifty (bench/README.md).
+    /// </summary>
+    public async Task<SessionView?> LoadAfterAsync(SessionChanged change, Guid viewerId)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var snapshot = await _afterChange.GetValue(change, c => new Lazy<Task<Snapshot?>>(() => LoadSnapshotAsync(((SessionChanged)c).MeetingId, CancellationToken.None))).Value;
+        return snapshot is null ? null : View(snapshot, viewerId);
     }
 
     /// <summary>Whether the person holds a seat on the meeting's date (who may take part, not merely the role).</summary>
@@ -266,14 +281,15 @@ public sealed class ReviewSessionService
 
     public async Task<DecisionListView?> DecisionListAsync(Guid meetingId, Guid viewerId, CancellationToken cancellationToken = default)
     {
-        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        var state = await LoadStateAsync(db, meetingId, cancellationToken);
-        if (state is null)
+        var snapshot = await LoadSnapshotAsync(meetingId, cancellationToken);
+        if (snapshot is null)
         {
             return null;
         }
 
-        var view = await ViewAsync(db, state, viewerId, cancellationToken);
+        var state = snapshot.State;
+        var view = View(snapshot, viewerId);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var names = await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var attendance = (await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken))
             .OrderBy(a => a.JoinedAt)
@@ -358,6 +374,14 @@ public sealed class ReviewSessionService
 
         await db.SaveChangesAsync();
     }
+
+    /// <summary>What a session view is built from, read once; <see cref="View"/> adds the viewer's own part.</summary>
+    private sealed record Snapshot(
+        State State,
+        IReadOnlyDictionary<Guid, string> Names,
+        IReadOnlySet<Guid> Present,
+        IReadOnlyDictionary<Guid, (string Name, string? SocialMission)> Organisations,
+        IReadOnlyList<DecisionRecord> Decisions);
 
     private sealed record State(
         Meeting Meeting,
@@ -452,26 +476,39 @@ public sealed class ReviewSessionService
         return new State(meeting, session, applications, recusals, motions, votes);
     }
 
-    private async Task<SessionView> ViewAsync(KipDbContext db, State state, Guid viewerId, CancellationToken cancellationToken)
+    private async Task<Snapshot?> LoadSnapshotAsync(Guid meetingId, CancellationToken cancellationToken)
     {
-        var session = state.Session;
-        var memberIds = session.Members.ToList();
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var state = await LoadStateAsync(db, meetingId, cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var memberIds = state.Session.Members.ToList();
         var names = await db.Persons.AsNoTracking().Where(p => memberIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var present = state.Meeting.Status == MeetingStatus.Planned ? _presence.PresentAt(state.Meeting.Id) : session.Present;
-        var members = memberIds
+        var present = state.Meeting.Status == MeetingStatus.Planned ? _presence.PresentAt(state.Meeting.Id) : state.Session.Present;
+        var organisationIds = state.Applications.Values.Select(a => a.OrganisationId).ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.SocialMission }).ToDictionaryAsync(o => o.Id, o => (o.Name, o.SocialMission), cancellationToken);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == state.Meeting.Id).ToListAsync(cancellationToken);
+        return new Snapshot(state, names, present.ToHashSet(), organisations, decisions);
+    }
+
+    private static SessionView View(Snapshot snapshot, Guid viewerId)
+    {
+        var (state, names, present, organisations, decisions) = snapshot;
+        var session = state.Session;
+        var members = session.Members
             .Select(id => new MemberView(id, names.GetValueOrDefault(id, string.Empty), present.Contains(id)))
             .OrderBy(m => m.Name, StringComparer.CurrentCulture)
             .ToList();
-        var organisationIds = state.Applications.Values.Select(a => a.OrganisationId).ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.SocialMission }).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == state.Meeting.Id).ToListAsync(cancellationToken);
         var items = new List<ItemView>();
         foreach (var entry in state.Meeting.Agenda.OrderBy(a => a.Position))
         {
             var item = session.Items.First(i => i.Id == entry.Id);
             var application = state.Applications[entry.ApplicationId];
-            var organisation = organisations.GetValueOrDefault(application.OrganisationId);
+            var organisation = organisations.TryGetValue(application.OrganisationId, out var o) ? o : ((string Name, string? SocialMission)?)null;
             OpenMotionView? open = null;
             if (item.OpenMotion is { } motion)
             {

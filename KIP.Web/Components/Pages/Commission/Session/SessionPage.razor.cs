@@ -19,6 +19,7 @@ public sealed partial class SessionPage
 
     private readonly HashSet<CriterionCode> _chosen = [];
     private readonly Dictionary<CriterionCode, DateTime?> _validUntil = [];
+    private int _reloads;
     private SessionView? _view;
     private bool _loaded;
     private bool _busy;
@@ -56,7 +57,7 @@ public sealed partial class SessionPage
         _me = user?.PersonId() ?? Guid.Empty;
         if (RendererInfo.IsInteractive)
         {
-            _subscription = Notifier.SubscribeToSession(Id, _ => InvokeAsync(ReloadAsync));
+            _subscription = Notifier.SubscribeToSession(Id, change => InvokeAsync(() => ReloadAsync(change)));
             if (_me != Guid.Empty && await Sessions.IsMemberAsync(Id, _me))
             {
                 _presence = await Presence.EnterAsync(Id, _me);
@@ -66,9 +67,17 @@ public sealed partial class SessionPage
         await ReloadAsync();
     }
 
-    private async Task ReloadAsync()
+    /// <summary>Reloads the true state; after an announcement from the read all screens share. A slower, older reload never overwrites a newer one.</summary>
+    private async Task ReloadAsync(SessionChanged? change = null)
     {
-        _view = await Sessions.LoadAsync(Id, _me);
+        var reload = ++_reloads;
+        var view = change is null ? await Sessions.LoadAsync(Id, _me) : await Sessions.LoadAfterAsync(change, _me);
+        if (reload != _reloads)
+        {
+            return;
+        }
+
+        _view = view;
         _loaded = true;
         StateHasChanged();
     }
