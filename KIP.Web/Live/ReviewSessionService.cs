@@ -1,10 +1,10 @@
+using System.Runtime.CompilerServices;
 using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
 using KIP.Domain.Voting;
 using KIP.Web.Data;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Live;
