@@ -58,12 +58,12 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
         return html.Contains(LiveApp.Taalcafe.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<(Guid Meeting, Guid Item, Guid Application)> PlanAsync(CriterionCode claim)
+    private async Task<(Guid Meeting, Guid Item, Guid Application)> PlanAsync(params CriterionCode[] claims)
     {
         await using var db = await Db.CreateDbContextAsync();
         var now = _time.GetUtcNow();
         var application = Application.Create(Guid.NewGuid(), LiveApp.Taalcafe, formVersion: 1, now.AddDays(-30), hasOtherOpenApplication: false);
-        application.Claim([claim]);
+        application.Claim(claims);
         application.Submit(now.AddDays(-21), organisationIsAdmitted: true, hasOtherOpenApplication: false);
         application.PutOnAgenda(now.AddDays(-7));
         db.Applications.Add(application);
@@ -133,5 +133,33 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
         Assert.True(await OnSroiPageAsync());
         SetAmsterdam(lastDay.AddDays(1), 0, 0);
         Assert.False(await OnSroiPageAsync());
+    }
+
+    [Fact]
+    public async Task The_chair_is_offered_the_valid_until_that_KIP_Domain_reads_from_the_submitted_form()
+    {
+        var today = AmsterdamCalendar.Today(_time);
+        var psoUntil = today.AddDays(300);
+        var certified = today.AddYears(-1);
+        var (meeting, item, applicationId) = await PlanAsync(CriterionCode.Pso30Plus, CriterionCode.BCorp);
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            var form = new KIP.Web.Components.Pages.Entrepreneurs.AssessmentState
+            {
+                Claimed = ["pso-30-plus", "b-corp"],
+                Texts =
+                {
+                    [KIP.Domain.Eligibility.FactFields.Pso30PlusValidUntil] = psoUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    [KIP.Domain.Eligibility.FactFields.BCorpCertifiedOn] = certified.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                },
+            };
+            db.ApplicationDrafts.Add(new ApplicationDraft { ApplicationId = applicationId, StateJson = form.ToJson(), SavedAt = _time.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var floor = (await Sessions.LoadAsync(meeting, Chair))!.Items.Single(i => i.Id == item);
+
+        Assert.Equal(psoUntil, floor.EvidenceValidUntil[CriterionCode.Pso30Plus]);
+        Assert.Equal(RecognitionPolicy.BCorpDefaultValidUntil(certified), floor.EvidenceValidUntil[CriterionCode.BCorp]);
     }
 }

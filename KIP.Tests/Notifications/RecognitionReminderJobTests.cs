@@ -55,16 +55,16 @@ public sealed class RecognitionReminderJobTests
 
         host.GoTo(DaysBefore(90));
         Assert.Equal(1, await host.Job.RunOnceAsync(default));
-        Assert.Equal(new Counts(2, 1, 1, 0), await CountAsync(host));
+        Assert.Equal(new Counts(2, 2, 1, 0), await CountAsync(host));
         await using (var db = await host.Db.CreateDbContextAsync())
         {
             var notifications = await db.Notifications.ToListAsync();
             Assert.All(notifications, n => Assert.Equal((organisation, ValidUntil, 90, "De Werkplaats", RecognitionReminderJob.NotificationTextKey), (n.OrganisationId, n.ValidUntil, n.DaysBefore, n.OrganisationName, n.TextKey)));
             Assert.Equal(["pso-30-plus"], notifications[0].Criteria);
             Assert.Equal(2, notifications.Select(n => n.PersonId).Distinct().Count());
-            var mail = await db.OutboxMessages.SingleAsync();
-            Assert.Contains("fenna@werkplaats.example", mail.To, StringComparison.Ordinal);
-            Assert.Contains("joris@werkplaats.example", mail.To, StringComparison.Ordinal);
+            var mails = await db.OutboxMessages.OrderBy(m => m.To).ToListAsync();
+            Assert.Equal(["fenna@werkplaats.example", "joris@werkplaats.example"], mails.Select(m => MimeKit.MailboxAddress.Parse(m.To).Address));
+            var mail = mails[0];
             Assert.Equal("De erkenning van De Werkplaats als sociaal ondernemer loopt af op 30 juni 2027", mail.Subject);
             Assert.Contains("PSO 30+", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains($"https://kip.example.nl/organisaties/{organisation}/aanvraag", mail.TextBody, StringComparison.Ordinal);
@@ -72,24 +72,24 @@ public sealed class RecognitionReminderJobTests
         }
 
         Assert.Equal(0, await host.Job.RunOnceAsync(default));
-        Assert.Equal(new Counts(2, 1, 1, 0), await CountAsync(host));
+        Assert.Equal(new Counts(2, 2, 1, 0), await CountAsync(host));
 
         host.GoTo(DaysBefore(31));
         Assert.Equal(0, await host.Job.RunOnceAsync(default));
-        Assert.Equal(new Counts(2, 1, 1, 0), await CountAsync(host));
+        Assert.Equal(new Counts(2, 2, 1, 0), await CountAsync(host));
 
         host.GoTo(DaysBefore(30));
         Assert.Equal(1, await host.Job.RunOnceAsync(default));
-        Assert.Equal(new Counts(4, 2, 2, 0), await CountAsync(host));
+        Assert.Equal(new Counts(4, 4, 2, 0), await CountAsync(host));
         Assert.Equal([90, 30], await SentDaysAsync(host, organisation));
 
         host.GoTo(DaysBefore(0));
         Assert.Equal(0, await host.Job.RunOnceAsync(default));
-        Assert.Equal(new Counts(4, 2, 2, 0), await CountAsync(host));
+        Assert.Equal(new Counts(4, 4, 2, 0), await CountAsync(host));
 
         host.GoTo(ValidUntil.AddDays(1));
         Assert.Equal(0, await host.Job.RunOnceAsync(default));
-        Assert.Equal(new Counts(4, 2, 2, 0), await CountAsync(host));
+        Assert.Equal(new Counts(4, 4, 2, 0), await CountAsync(host));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class RecognitionReminderJobTests
         Assert.Equal(1, await host.Job.RunOnceAsync(default));
 
         Assert.Equal([90], await SentDaysAsync(host, organisation));
-        Assert.Equal(new Counts(2, 1, 1, 0), await CountAsync(host));
+        Assert.Equal(new Counts(2, 2, 1, 0), await CountAsync(host));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class RecognitionReminderJobTests
         Assert.Equal(1, await host.Job.RunOnceAsync(default));
 
         Assert.Equal([30], await SentDaysAsync(host, organisation));
-        Assert.Equal(new Counts(2, 1, 1, 1), await CountAsync(host));
+        Assert.Equal(new Counts(2, 2, 1, 1), await CountAsync(host));
         await using var db = await host.Db.CreateDbContextAsync();
         Assert.Equal(90, (await db.SentReminders.SingleAsync(r => r.Outcome == ReminderOutcome.Skipped)).DaysBefore);
         Assert.All(await db.Notifications.ToListAsync(), n => Assert.Equal(30, n.DaysBefore));
@@ -180,7 +180,7 @@ public sealed class RecognitionReminderJobTests
 
         Assert.True(meet.Met, "both passes reached their save before either saved");
         Assert.Equal(1, results.Sum());
-        Assert.Equal(new Counts(2, 1, 1, 0), await CountAsync(host));
+        Assert.Equal(new Counts(2, 2, 1, 0), await CountAsync(host));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
 using KIP.Domain.Voting;
+using KIP.Web.Components.Pages.Commission;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -381,7 +382,8 @@ public sealed class ReviewSessionService
         IReadOnlyDictionary<Guid, string> Names,
         IReadOnlySet<Guid> Present,
         IReadOnlyDictionary<Guid, (string Name, string? SocialMission)> Organisations,
-        IReadOnlyList<DecisionRecord> Decisions);
+        IReadOnlyList<DecisionRecord> Decisions,
+        IReadOnlyDictionary<Guid, IReadOnlyDictionary<CriterionCode, DateOnly>> EvidenceValidUntil);
 
     private sealed record State(
         Meeting Meeting,
@@ -492,12 +494,33 @@ public sealed class ReviewSessionService
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.SocialMission }).ToDictionaryAsync(o => o.Id, o => (o.Name, o.SocialMission), cancellationToken);
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == state.Meeting.Id).ToListAsync(cancellationToken);
-        return new Snapshot(state, names, present.ToHashSet(), organisations, decisions);
+        return new Snapshot(state, names, present.ToHashSet(), organisations, decisions, await EvidenceValidUntilAsync(db, state, cancellationToken));
+    }
+
+    /// <summary>
+    /// Per application, the valid-until KIP.Domain gives each claimed criterion over the submitted form (a PSO
+    /// certificate's end date, B Corp's), for the chair to confirm when closing a recognise vote.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<CriterionCode, DateOnly>>> EvidenceValidUntilAsync(
+        KipDbContext db, State state, CancellationToken cancellationToken)
+    {
+        var applicationIds = state.Applications.Keys.ToList();
+        var organisationIds = state.Applications.Values.Select(a => a.OrganisationId).Distinct().ToList();
+        var forms = await db.ApplicationDrafts.AsNoTracking().Where(d => applicationIds.Contains(d.ApplicationId))
+            .ToDictionaryAsync(d => d.ApplicationId, d => d.StateJson, cancellationToken);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var today = AmsterdamCalendar.Today(_time);
+        return state.Applications.Values.ToDictionary(
+            a => a.Id,
+            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ReviewPreparationService
+                .Check(organisations[a.OrganisationId], forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn).Criteria
+                .Where(c => c.Met && c.ValidUntil is not null)
+                .ToDictionary(c => c.Code, c => c.ValidUntil!.Value));
     }
 
     private static SessionView View(Snapshot snapshot, Guid viewerId)
     {
-        var (state, names, present, organisations, decisions) = snapshot;
+        var (state, names, present, organisations, decisions, evidenceValidUntil) = snapshot;
         var session = state.Session;
         var members = session.Members
             .Select(id => new MemberView(id, names.GetValueOrDefault(id, string.Empty), present.Contains(id)))
@@ -527,7 +550,7 @@ public sealed class ReviewSessionService
             items.Add(new ItemView(
                 entry.Id, entry.Position, entry.ApplicationId, organisation?.Name ?? string.Empty, organisation?.SocialMission,
                 item.ClaimedCriteria, item.Result, item.CoordinationMustBeTold, session.ActingChairOf(item.Id), [.. item.Recusals],
-                session.QuorumFor(item.Id), open, closed));
+                session.QuorumFor(item.Id), open, closed, evidenceValidUntil.GetValueOrDefault(entry.ApplicationId) ?? new Dictionary<CriterionCode, DateOnly>()));
         }
 
         return new SessionView(

@@ -40,7 +40,8 @@ public sealed record ItemView(
     IReadOnlyList<Guid> Recused,
     QuorumState Quorum,
     OpenMotionView? OpenMotion,
-    IReadOnlyList<ClosedMotionView> ClosedMotions)
+    IReadOnlyList<ClosedMotionView> ClosedMotions,
+    IReadOnlyDictionary<CriterionCode, DateOnly> EvidenceValidUntil)
 {
     public bool IsOpen => Result is null or ItemResult.StillOpenForAnotherMotion;
 }

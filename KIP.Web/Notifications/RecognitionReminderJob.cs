@@ -117,19 +117,23 @@ public sealed partial class RecognitionReminderJob(
             });
         }
 
+        // One e-mail per member: members do not see each other's addresses.
         var addresses = members.Where(m => MailboxAddress.TryParse(m.Email, out _)).Select(m => new MailboxAddress(m.Name, m.Email).ToString()).ToList();
         if (addresses.Count > 0)
         {
             var (subject, body) = Mail(organisation.Name, organisationId, criteria, validUntil);
-            db.OutboxMessages.Add(new OutboxMessage
+            foreach (var address in addresses)
             {
-                Id = Guid.NewGuid(),
-                To = string.Join(", ", addresses),
-                Subject = subject,
-                TextBody = body,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Id = Guid.NewGuid(),
+                    To = address,
+                    Subject = subject,
+                    TextBody = body,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+            }
         }
         else
         {

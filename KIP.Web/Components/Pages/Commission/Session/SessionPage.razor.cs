@@ -94,7 +94,10 @@ public sealed partial class SessionPage
         }
     }
 
-    private DateTime? ValidUntil(CriterionCode code) => _validUntil.GetValueOrDefault(code);
+    /// <summary>The chair's date, or else the one KIP.Domain read from the submitted form (the chair confirms or changes it).</summary>
+    private DateTime? ValidUntil(ItemView item, CriterionCode code) =>
+        _validUntil.TryGetValue(code, out var chosen) ? chosen
+        : item.EvidenceValidUntil.TryGetValue(code, out var evidence) ? evidence.ToDateTime(TimeOnly.MinValue) : null;
 
     private void SetValidUntil(CriterionCode code, DateTime? date) => _validUntil[code] = date;
 
@@ -120,7 +123,7 @@ public sealed partial class SessionPage
 
     private Task VoteAsync(OpenMotionView motion, VoteChoice choice) => RunAsync(() => Sessions.CastVoteAsync(Id, motion.Id, choice, _me));
 
-    private Task CloseVoteAsync(OpenMotionView motion)
+    private Task CloseVoteAsync(ItemView item, OpenMotionView motion)
     {
         _motivationMissing = string.IsNullOrWhiteSpace(_motivation);
         if (_motivationMissing)
@@ -128,7 +131,8 @@ public sealed partial class SessionPage
             return Task.CompletedTask;
         }
 
-        var until = _validUntil.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => DateOnly.FromDateTime(p.Value!.Value));
+        var until = motion.Criteria.Where(NeedsValidUntil).Select(code => (Code: code, Date: ValidUntil(item, code)))
+            .Where(c => c.Date is not null).ToDictionary(c => c.Code, c => DateOnly.FromDateTime(c.Date!.Value));
         return RunAsync(async () =>
         {
             await Sessions.CloseMotionAsync(Id, motion.Id, _motivation!, until, _me);
