@@ -65,6 +65,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // Contrast is judged on what the user reads, not mid fade-in: let finite animations (a snackbar
+        // appearing, a dialog opening) finish first; endless ones (a loading spinner) are left running.
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },

@@ -17,33 +17,16 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
 {
     private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
 
-    private async Task<IPage> SignInAsync(Guid person, string path)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + path);
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
-
     [Fact]
     public async Task The_recused_chair_hands_the_item_over_and_the_new_chair_asks_the_applicant_for_more_information_live()
     {
-        var db = fixture.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
-        Guid meeting;
-        await using (var context = await db.CreateDbContextAsync())
-        {
-            meeting = (await context.Meetings.SingleAsync(m => m.Status == MeetingStatus.Planned)).Id;
-        }
+        var meeting = await fixture.PlannedMeetingAsync();
 
         var url = SessionPage.For(meeting);
-        var chair = await SignInAsync(DemoPersons.Chair, url);
-        var member = await SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
-        var applicant = await SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
+        var chair = await fixture.SignInAsync(DemoPersons.Chair, url);
+        var member = await fixture.SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
+        var applicant = await fixture.SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "InReview");
         await presence.EnterAsync(meeting, DemoPersons.BusinessMember);
         await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);

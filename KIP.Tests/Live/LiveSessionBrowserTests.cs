@@ -18,6 +18,26 @@ public sealed class LiveBrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>A new browser context signed in as a demo person through the real OpenID Connect flow, on <paramref name="path"/>, interactive.</summary>
+    public async Task<IPage> SignInAsync(Guid person, string path)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "nl-NL" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByTestId($"demo-{person}").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(App.BaseUrl + path);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>The demo data's planned meeting.</summary>
+    public async Task<Guid> PlannedMeetingAsync()
+    {
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>().CreateDbContextAsync();
+        return (await db.Meetings.SingleAsync(m => m.Status == MeetingStatus.Planned)).Id;
+    }
+
     public async Task InitializeAsync()
     {
         App.StartServer();
@@ -41,34 +61,17 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
 {
     private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
 
-    private async Task<IPage> SignInAsync(Guid person, string path)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + path);
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
-
     [Fact]
     public async Task A_vote_cast_in_one_screen_appears_in_the_others_within_a_second_and_the_decision_reaches_the_applicant()
     {
-        var db = fixture.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
         var sessions = fixture.App.Services.GetRequiredService<ReviewSessionService>();
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
-        Guid meeting;
-        await using (var context = await db.CreateDbContextAsync())
-        {
-            meeting = (await context.Meetings.SingleAsync(m => m.Status == MeetingStatus.Planned)).Id;
-        }
+        var meeting = await fixture.PlannedMeetingAsync();
 
         var url = SessionPage.For(meeting);
-        var chair = await SignInAsync(DemoPersons.Chair, url);
-        var member = await SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
-        var applicant = await SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
+        var chair = await fixture.SignInAsync(DemoPersons.Chair, url);
+        var member = await fixture.SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
+        var applicant = await fixture.SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "InReview");
         await Assertions.Expect(member.GetByTestId($"presence-{DemoPersons.Chair}")).ToHaveAttributeAsync("data-present", "yes");
 

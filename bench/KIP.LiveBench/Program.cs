@@ -11,6 +11,7 @@ using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static KIP.Bench.Shared.BenchHost;
 
 // KIP live-update benchmark (issue 7 point 8). Not a test: it prints figures; see bench/README.md.
 var options = LiveOptions.Parse(args);
@@ -330,18 +331,6 @@ static string Ranks(string name, IReadOnlyList<Sample> samples, int[] ranks)
 }
 
 // Nearest-rank percentile.
-static double Percentile(IEnumerable<double> values, int percentile)
-{
-    var sorted = values.Order().ToArray();
-    if (sorted.Length == 0)
-    {
-        return double.NaN;
-    }
-
-    var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
-    return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-}
-
 static KipDbContext NewContext(string connectionString) =>
     new(new DbContextOptionsBuilder<KipDbContext>().UseSqlite(connectionString).Options);
 
@@ -384,68 +373,6 @@ static Process StartApp(string root, string dataFolder, string baseUrl)
     process.BeginErrorReadLine();
     return process;
 }
-
-static async Task WaitForHealthAsync(HttpClient http, Process app, CancellationToken token)
-{
-    var deadline = Stopwatch.StartNew();
-    while (deadline.Elapsed < TimeSpan.FromMinutes(2))
-    {
-        if (app.HasExited)
-        {
-            throw new InvalidOperationException($"KIP.Web exited with {app.ExitCode}; see app.log in the data folder");
-        }
-
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), token);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            // Not listening yet.
-        }
-
-        await Task.Delay(250, token);
-    }
-
-    throw new TimeoutException("KIP.Web did not answer /health within 2 minutes");
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static string RepositoryRoot()
-{
-    for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-    {
-        if (File.Exists(Path.Combine(folder.FullName, "KIP.sln")))
-        {
-            return folder.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("KIP.sln not found above " + AppContext.BaseDirectory);
-}
-
-static string Cpu() =>
-    File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-        : "unknown CPU";
-
-static string MemoryTotal() =>
-    File.Exists("/proc/meminfo")
-        ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown memory"
-        : "unknown memory";
-
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 /// <summary>A watching page's stamp: which page, when (ms since the Unix epoch), and the first number its text showed (null: gone).</summary>
 internal sealed record Stamp(int Page, double AtMs, int? Number);
