@@ -58,6 +58,12 @@ public static class RecognitionPolicy
             || (code == CriterionCode.NonProfit && NonProfitIsOpenEnded);
     }
 
+    /// <summary>
+    /// §2 table: whether accepting the criterion needs a valid-until date from its evidence (a certificate's end
+    /// date: PSO 30+, B Corp). Open-ended criteria take none; <c>startup-zzp</c> ends with its grace period.
+    /// </summary>
+    public static bool NeedsValidUntilFromEvidence(CriterionCode code) => !IsOpenEnded(code) && code != CriterionCode.StartupZzp;
+
     /// <summary>§2 table: B Corp without a valid-until date holds through the day before the third anniversary of certification.</summary>
     public static DateOnly BCorpDefaultValidUntil(DateOnly certifiedOn) =>
         AmsterdamCalendar.AddCalendarYears(certifiedOn, BCorpDefaultValidityYears).AddDays(-1);
@@ -83,7 +89,23 @@ public static class RecognitionPolicy
     /// <summary>§6 Quorum: a strict majority of the seats that are occupied and not recused [choice].</summary>
     public static int RequiredQuorum(int eligibleSeats) => (eligibleSeats / 2) + 1;
 
+    /// <summary>
+    /// §3 Reminders, with catch-up: of the reminders for <paramref name="validUntil"/> whose date has come by
+    /// <paramref name="today"/> (and the recognition still holds), the latest is the one to send; earlier ones
+    /// are moot — a "90 days" message on day 25 would name the wrong urgency (docs/decisions/007).
+    /// </summary>
+    public static DueReminders RemindersDueOn(DateOnly validUntil, DateOnly today)
+    {
+        var due = today > validUntil
+            ? []
+            : ReminderDaysBeforeValidUntil.Where(days => validUntil.AddDays(-days) <= today).OrderDescending().ToList();
+        return due.Count == 0 ? new(null, []) : new(due[^1], due[..^1]);
+    }
+
     /// <summary>§3 Reminders: the dates on which reminders for <paramref name="validUntil"/> are due.</summary>
     public static IReadOnlyList<DateOnly> ReminderDates(DateOnly validUntil) =>
         [.. ReminderDaysBeforeValidUntil.Select(days => validUntil.AddDays(-days))];
 }
+
+/// <summary>§3: the reminder to send (days before the valid-until), if any, and the earlier ones it makes moot.</summary>
+public sealed record DueReminders(int? Send, IReadOnlyList<int> Moot);

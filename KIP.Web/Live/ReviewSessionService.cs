@@ -169,7 +169,7 @@ public sealed class ReviewSessionService
             var until = new Dictionary<CriterionCode, DateOnly?>();
             foreach (var code in record.Criteria)
             {
-                if (RecognitionPolicy.IsOpenEnded(code) || code == CriterionCode.StartupZzp)
+                if (!RecognitionPolicy.NeedsValidUntilFromEvidence(code))
                 {
                     until[code] = null;
                 }

@@ -67,12 +67,7 @@ public sealed partial class RecognitionReminderJob(
             return false; // open-ended, lapsed or revoked
         }
 
-        var due = organisation.ReminderDatesFor(today)
-            .Where(date => date <= today)
-            .Select(date => validUntil.DayNumber - date.DayNumber)
-            .OrderDescending()
-            .ToList();
-        if (due.Count == 0)
+        if (RecognitionPolicy.RemindersDueOn(validUntil, today) is not { Send: { } latest } due)
         {
             return false;
         }
@@ -81,14 +76,13 @@ public sealed partial class RecognitionReminderJob(
             .Where(r => r.OrganisationId == organisationId && r.ValidUntil == validUntil)
             .Select(r => r.DaysBefore)
             .ToListAsync(cancellationToken);
-        var latest = due[^1];
         if (recorded.Contains(latest))
         {
             return false;
         }
 
         var now = time.GetUtcNow();
-        foreach (var skipped in due.Take(due.Count - 1).Where(days => !recorded.Contains(days)))
+        foreach (var skipped in due.Moot.Where(days => !recorded.Contains(days)))
         {
             db.SentReminders.Add(new SentReminder { Id = Guid.NewGuid(), OrganisationId = organisationId, ValidUntil = validUntil, DaysBefore = skipped, Outcome = ReminderOutcome.Skipped, At = now });
         }

@@ -65,38 +65,31 @@ public sealed class EvidenceStore(KipDataFolder dataFolder)
     public async Task<(UploadError Error, string? StoredName, string? ContentType, long Size)> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await BoundedUpload.ReadAsync(content, MaxBytes, cancellationToken) is not { } bytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return (UploadError.TooLarge, null, null, buffer.Length);
-            }
+            return (UploadError.TooLarge, null, null, MaxBytes + 1);
         }
 
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             return (UploadError.Empty, null, null, 0);
         }
 
-        var type = Sniff(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length)));
+        var type = Sniff(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
         if (type is null)
         {
-            return (UploadError.UnknownType, null, null, buffer.Length);
+            return (UploadError.UnknownType, null, null, bytes.Length);
         }
 
         if (ClaimedType(fileName) is { } claimed && claimed != type || ClaimedType(fileName) is null)
         {
-            return (UploadError.ExtensionMismatch, null, null, buffer.Length);
+            return (UploadError.ExtensionMismatch, null, null, bytes.Length);
         }
 
         System.IO.Directory.CreateDirectory(Folder);
         var stored = $"{Guid.NewGuid():N}.bin";
-        await File.WriteAllBytesAsync(Path.Combine(Folder, stored), buffer.ToArray(), cancellationToken);
-        return (UploadError.None, stored, type, buffer.Length);
+        await File.WriteAllBytesAsync(Path.Combine(Folder, stored), bytes, cancellationToken);
+        return (UploadError.None, stored, type, bytes.Length);
     }
 
     public Stream Open(string storedName) =>

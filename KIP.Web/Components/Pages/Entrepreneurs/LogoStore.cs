@@ -50,19 +50,7 @@ public sealed class LogoStore(KipDataFolder dataFolder)
     public static async Task<(LogoError Error, ProcessedLogo? Logo)> ReadAsync(Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return (LogoError.TooLarge, null);
-            }
-        }
-
-        return Process(buffer.ToArray());
+        return await BoundedUpload.ReadAsync(content, MaxBytes, cancellationToken) is { } bytes ? Process(bytes) : (LogoError.TooLarge, null);
     }
 
     /// <summary>Checks the bytes (type by content, size, header dimensions), decodes them and resizes to fit <see cref="MaxSide"/>.</summary>

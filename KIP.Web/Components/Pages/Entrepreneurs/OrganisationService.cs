@@ -34,15 +34,9 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
             return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, existing);
         }
 
+        var details = Details(form);
         var organisation = Organisation.Register(
-            Guid.NewGuid(),
-            kvk,
-            form.Name!,
-            LegalForm.Parse(form.LegalForm),
-            string.IsNullOrEmpty(form.EstablishedIn) ? null : Municipality.Parse(form.EstablishedIn),
-            form.WorksIn.Select(Municipality.Parse),
-            string.IsNullOrWhiteSpace(form.FoundedOn) ? null : DateOnly.ParseExact(form.FoundedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string.IsNullOrWhiteSpace(form.Employees) ? null : int.Parse(form.Employees.Trim(), CultureInfo.InvariantCulture));
+            Guid.NewGuid(), kvk, form.Name!, details.LegalForm, details.EstablishedIn, details.WorksIn, details.FoundedOn, details.Employees);
         db.Organisations.Add(organisation);
         var profile = new OrganisationProfile { OrganisationId = organisation.Id };
         Apply(profile, form, now);
@@ -87,13 +81,8 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         }
 
         var now = time.GetUtcNow();
-        organisation.UpdateDetails(
-            form.Name!,
-            LegalForm.Parse(form.LegalForm),
-            string.IsNullOrEmpty(form.EstablishedIn) ? null : Municipality.Parse(form.EstablishedIn),
-            form.WorksIn.Select(Municipality.Parse),
-            string.IsNullOrWhiteSpace(form.FoundedOn) ? null : DateOnly.ParseExact(form.FoundedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string.IsNullOrWhiteSpace(form.Employees) ? null : int.Parse(form.Employees.Trim(), CultureInfo.InvariantCulture));
+        var details = Details(form);
+        organisation.UpdateDetails(form.Name!, details.LegalForm, details.EstablishedIn, details.WorksIn, details.FoundedOn, details.Employees);
         var profile = await db.Profiles.FirstOrDefaultAsync(p => p.OrganisationId == organisationId);
         if (profile is null)
         {
@@ -264,6 +253,15 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
 
     /// <summary>A PNG as a data URL, for showing a logo that is not public yet.</summary>
     public static string DataUrl(byte[] png) => "data:" + LogoStore.ContentType + ";base64," + Convert.ToBase64String(png);
+
+    /// <summary>The organisation's details from a form that passed its validation.</summary>
+    private static (LegalForm LegalForm, Municipality? EstablishedIn, IEnumerable<Municipality> WorksIn, DateOnly? FoundedOn, int? Employees) Details(RegistrationForm form) =>
+        (
+            LegalForm.Parse(form.LegalForm),
+            string.IsNullOrEmpty(form.EstablishedIn) ? null : Municipality.Parse(form.EstablishedIn),
+            form.WorksIn.Select(Municipality.Parse),
+            string.IsNullOrWhiteSpace(form.FoundedOn) ? null : DateOnly.ParseExact(form.FoundedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.IsNullOrWhiteSpace(form.Employees) ? null : int.Parse(form.Employees.Trim(), CultureInfo.InvariantCulture));
 
     private static void Apply(OrganisationProfile profile, RegistrationForm form, DateTimeOffset now)
     {

@@ -49,8 +49,6 @@ public sealed partial class SessionPage
 
     private bool CanVote(ItemView item) => IsPresentMember && !item.Recused.Contains(_me);
 
-    private static bool NeedsValidUntil(CriterionCode code) => !RecognitionPolicy.IsOpenEnded(code) && code != CriterionCode.StartupZzp;
-
     protected override async Task OnInitializedAsync()
     {
         var user = AuthenticationState is null ? null : (await AuthenticationState).User;
@@ -131,7 +129,7 @@ public sealed partial class SessionPage
             return Task.CompletedTask;
         }
 
-        var until = motion.Criteria.Where(NeedsValidUntil).Select(code => (Code: code, Date: ValidUntil(item, code)))
+        var until = motion.Criteria.Where(RecognitionPolicy.NeedsValidUntilFromEvidence).Select(code => (Code: code, Date: ValidUntil(item, code)))
             .Where(c => c.Date is not null).ToDictionary(c => c.Code, c => DateOnly.FromDateTime(c.Date!.Value));
         return RunAsync(async () =>
         {
