@@ -33,7 +33,7 @@ public sealed class CoordinationAlertService(IDbContextFactory<KipDbContext> dbF
 
         var since = today.AddDays(-RecognitionPolicy.RecusalAlertLookbackDays);
         var entries = await db.Meetings.AsNoTracking().Where(m => m.Date >= since)
-            .SelectMany(m => m.Agenda.Select(a => new { MeetingId = m.Id, m.Date, EntryId = a.Id, a.ApplicationId }))
+            .Join(db.AgendaEntries, m => m.Id, a => a.MeetingId, (m, a) => new { MeetingId = m.Id, m.Date, EntryId = a.Id, a.ApplicationId })
             .ToListAsync(cancellationToken);
         var entryIds = entries.Select(e => e.EntryId).ToList();
         var recusals = await db.Set<RecusalRecord>().AsNoTracking().Where(r => entryIds.Contains(r.AgendaEntryId)).ToListAsync(cancellationToken);
