@@ -19,7 +19,9 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
     private async Task<IPage> SignedInCoordinatorAsync(IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
+
+        // The first visit of a fresh app on a busy machine may take longer than a click.
+        await page.GotoAsync(path, new() { Timeout = 60_000 });
         await page.GetByTestId($"demo-{DemoPersons.Coordinator}").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}{path}");
         await BrowserFixture.WaitUntilInteractiveAsync(page);
@@ -112,7 +114,7 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
     {
         await using var context = await browser.NewContextAsync();
         var page = await SignedInCoordinatorAsync(context, RevocationPage.Url);
-        var search = page.GetByTestId("revoke-search").Locator("input");
+        var search = page.Locator("input[data-testid='revoke-search'], [data-testid='revoke-search'] input").First;
         var form = page.GetByTestId("revoke-organisation");
 
         // One search box, no form per organisation.
@@ -131,7 +133,7 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // A reason but no choice: a field message, no dialog, nothing revoked.
-        await form.GetByTestId("revoke-reason").Locator("textarea").FillAsync("Inschrijving in het register van de Code Sociale Ondernemingen is doorgehaald.");
+        await form.Locator("textarea[data-testid='revoke-reason'], [data-testid='revoke-reason'] textarea").First.FillAsync("Inschrijving in het register van de Code Sociale Ondernemingen is doorgehaald.");
         await form.GetByTestId("revoke-submit").ClickAsync();
         await Assertions.Expect(form).ToContainTextAsync("Kies wat u intrekt: de hele erkenning of één criterium.");
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);

@@ -139,7 +139,7 @@ public sealed class CoordinationAlertJobTests
         Assert.Equal(new Counts(3, 6, 6), await CountAsync(host));
         await using (var db = await host.Db.CreateDbContextAsync())
         {
-            var mail = await db.OutboxMessages.OrderByDescending(m => m.CreatedAt).FirstAsync();
+            var mail = await db.OutboxMessages.FirstAsync(m => m.Subject.Contains("niet meer erkend"));
             Assert.Contains("De organisatie Catering Met Kansen van Pieter Bakker, lid op de zetel Bedrijfsleven, is niet meer erkend.", mail.TextBody, StringComparison.Ordinal);
         }
     }
@@ -164,7 +164,7 @@ public sealed class CoordinationAlertJobTests
         var notification = await db.Notifications.SingleAsync(n => n.PersonId == scene.Ahmed && n.TextKey == "CoordinationAlert.AllSeatsRecused");
         Assert.Equal("De Fietsenmakerij Haarlem", notification.Arguments[2]);
         Assert.StartsWith("/coordinatie/vergaderingen/", notification.Link, StringComparison.Ordinal);
-        var mail = await db.OutboxMessages.OrderByDescending(m => m.CreatedAt).FirstAsync();
+        var mail = await db.OutboxMessages.FirstAsync(m => m.Subject.Contains("alle zetels teruggetrokken"));
         Assert.Contains("In de vergadering van 10 december 2026 hebben alle zetels zich teruggetrokken voor de aanvraag van De Fietsenmakerij Haarlem", mail.TextBody, StringComparison.Ordinal);
     }
 
