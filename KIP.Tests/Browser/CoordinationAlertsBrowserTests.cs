@@ -140,7 +140,7 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Choose, then cancel in the dialog: still recognised.
-        await form.GetByText("de hele erkenning").ClickAsync();
+        await form.GetByText("de hele erkenning", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(form).Not.ToContainTextAsync("Kies wat u intrekt");
         await form.GetByTestId("revoke-submit").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
