@@ -56,13 +56,13 @@ public sealed class KilledMidVoteTests
         }
 
         await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen uitgebracht");
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen");
         await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
 
         // And the session goes on: the chair votes and closes.
         await chair.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen uitgebracht");
+        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen");
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Na herstart afgerond.");
         await chair.GetByTestId("close-vote").ClickAsync();
         await Assertions.Expect(second.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
