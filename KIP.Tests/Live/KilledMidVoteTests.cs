@@ -10,11 +10,36 @@ namespace KIP.Tests.Live;
 /// </summary>
 public sealed class KilledMidVoteTests
 {
-    private static async Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path)
+    private readonly List<string> _pageErrors = [];
+    private readonly List<string> _consoleErrors = [];
+    private bool _outage;
+
+    /// <summary>
+    /// While the server is down on purpose the browser reports the failed connection attempts on the console; those
+    /// are the outage itself. Any other console error, and any uncaught page error at any time, is a fault.
+    /// </summary>
+    private static bool IsOutageNoise(string text) =>
+        text.Contains("Failed to load resource", StringComparison.Ordinal)
+        || text.Contains("WebSocket", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("ERR_CONNECTION_REFUSED", StringComparison.Ordinal)
+        || text.Contains("Connection disconnected", StringComparison.Ordinal)
+        || text.Contains("Failed to complete negotiation", StringComparison.Ordinal)
+        || text.Contains("Failed to start the connection", StringComparison.Ordinal)
+        || text.Contains("Failed to fetch", StringComparison.Ordinal);
+
+    private async Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        page.PageError += (_, error) => _pageErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !(_outage && IsOutageNoise(message.Text)))
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync(path);
         await page.GetByTestId($"demo-{person}").ClickAsync();
         await BrowserFixture.WaitUntilInteractiveAsync(page);
@@ -45,8 +70,17 @@ public sealed class KilledMidVoteTests
         await second.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
 
+        _outage = true;
         await app.KillAsync();
-        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+        var modal = first.Locator("#components-reconnect-modal");
+        await Assertions.Expect(modal).ToBeVisibleAsync();
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveTextAsync("Verbinding met de server wordt hersteld…");
+
+        // The next attempts: the countdown replaces the first message instead of appearing beside it.
+        await Assertions.Expect(modal.GetByText("Nieuwe poging over")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(modal.GetByText("Verbinding met de server wordt hersteld…")).ToBeHiddenAsync();
 
         await app.StartAsync();
         foreach (var page in new[] { chair, first, second })
@@ -55,7 +89,11 @@ public sealed class KilledMidVoteTests
             await BrowserFixture.WaitUntilInteractiveAsync(page);
         }
 
+        _outage = false;
         await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
+        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.BusinessMember}")).ToHaveAttributeAsync("data-state", "present");
+        await Assertions.Expect(chair.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("De Fietsenmakerij Haarlem");
+        await Assertions.Expect(first.GetByTestId("not-yet-voted-member")).ToHaveTextAsync(["Marieke Jansen"]);
         await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen");
         await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
@@ -66,5 +104,8 @@ public sealed class KilledMidVoteTests
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Na herstart afgerond.");
         await chair.GetByTestId("close-vote").ClickAsync();
         await Assertions.Expect(second.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
+        await Assertions.Expect(second.GetByTestId("tally")).ToHaveTextAsync("2 voor, 1 tegen, 0 onthouding");
+        Assert.True(_pageErrors.Count == 0, "Uncaught page errors: " + string.Join(" | ", _pageErrors));
+        Assert.True(_consoleErrors.Count == 0, "Console errors: " + string.Join(" | ", _consoleErrors));
     }
 }
