@@ -18,21 +18,7 @@ namespace KIP.Tests.Live;
 public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture) : IClassFixture<LiveBrowserFixture>
 {
     private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
-    private readonly List<string> _errors = [];
-
-    private async Task<IPage> SignInAsync(Guid person, string path)
-    {
-        var page = await fixture.SignInAsync(person, path);
-        page.PageError += (_, error) => _errors.Add($"{person}: page error {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _errors.Add($"{person}: console {message.Text}");
-            }
-        };
-        return page;
-    }
+    private Task<IPage> SignInAsync(Guid person, string path) => fixture.SignInAsync(person, path);
 
     [Fact]
     public async Task A_conflict_declared_on_commissie_recuses_Pieter_when_the_item_comes_to_the_floor()
@@ -148,6 +134,8 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         // The decision list names the recusal and why.
         await BrowserFixture.VisitAsync(joost, DecisionList.For(meeting));
         await Assertions.Expect(joost.GetByTestId("recusal")).ToHaveTextAsync("Taalcafé Velsen: Pieter Bakker, teruggetrokken wegens belang (vooraf gemeld)");
-        Assert.Empty(_errors);
+        BrowserProblems.AssertNone(joost);
+        BrowserProblems.AssertNone(pieter);
+        BrowserProblems.AssertNone(chair);
     }
 }
