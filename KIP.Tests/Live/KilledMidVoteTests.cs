@@ -12,8 +12,7 @@ public sealed class KilledMidVoteTests
 {
     private static async Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(20_000);
+        var context = await BrowserFixture.NewContextAsync(browser, app.BaseUrl, timeout: 20_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByTestId($"demo-{person}").ClickAsync();
@@ -45,8 +44,18 @@ public sealed class KilledMidVoteTests
         await second.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
 
+        // The outage is deliberate: the failed reconnects it causes are expected until each page has reloaded.
+        var outages = new[] { chair, first, second }.Select(p => BrowserProblems.Outage(p.Context)).ToList();
         await app.KillAsync();
-        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+        var modal = first.Locator("#components-reconnect-modal");
+        await Assertions.Expect(modal).ToBeVisibleAsync();
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveTextAsync("Verbinding met de server wordt hersteld…");
+
+        // The next attempts: the countdown replaces the first message instead of appearing beside it.
+        await Assertions.Expect(modal.GetByText("Nieuwe poging over")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(modal.GetByText("Verbinding met de server wordt hersteld…")).ToBeHiddenAsync();
 
         await app.StartAsync();
         foreach (var page in new[] { chair, first, second })
@@ -55,16 +64,26 @@ public sealed class KilledMidVoteTests
             await BrowserFixture.WaitUntilInteractiveAsync(page);
         }
 
+        outages.ForEach(o => o.Dispose());
+
         await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen uitgebracht");
+        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.BusinessMember}")).ToHaveAttributeAsync("data-state", "present");
+        await Assertions.Expect(chair.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("De Fietsenmakerij Haarlem");
+        await Assertions.Expect(first.GetByTestId("not-yet-voted-member")).ToHaveTextAsync(["Marieke Jansen"]);
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen");
         await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
 
         // And the session goes on: the chair votes and closes.
         await chair.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen uitgebracht");
+        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen");
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Na herstart afgerond.");
         await chair.GetByTestId("close-vote").ClickAsync();
         await Assertions.Expect(second.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
+        await Assertions.Expect(second.GetByTestId("tally")).ToHaveTextAsync("2 voor, 1 tegen, 0 onthouding");
+        foreach (var page in new[] { chair, first, second })
+        {
+            BrowserProblems.AssertNone(page);
+        }
     }
 }
