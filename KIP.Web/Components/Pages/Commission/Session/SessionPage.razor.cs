@@ -104,7 +104,32 @@ public sealed partial class SessionPage
             ? L["Session.MotionTitle.Recognise", string.Join(", ", criteria.Select(c => CatalogText.CriterionTitle(c)))]
             : L["Session.MotionTitle.Reject"];
 
-    private Task OpenSessionAsync() => RunAsync(() => Sessions.OpenAsync(Id, _me));
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>
+    /// Decision 010: a meeting is held on the day it carries. Opened on another day, the chair first confirms moving
+    /// it to today; without that confirmation nothing happens.
+    /// </summary>
+    private async Task OpenSessionAsync()
+    {
+        var today = AmsterdamCalendar.Today(Time);
+        var move = _view is not null && _view.Date != today;
+        if (move)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                L["Session.MoveConfirmTitle"],
+                L["Session.MoveConfirm", DutchDates.Format(_view!.Date), DutchDates.Format(today)],
+                yesText: L["Session.MoveConfirmYes"],
+                cancelText: L["Session.Cancel"]);
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+
+        await RunAsync(() => Sessions.OpenAsync(Id, _me, moveToToday: move));
+    }
 
     private Task RecuseAsync(ItemView item, Guid person) => RunAsync(() => Sessions.RecuseAsync(Id, item.Id, person, _me));
 
