@@ -22,7 +22,7 @@ public sealed class LiveBrowserFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(Guid person, string path)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByTestId($"demo-{person}").ClickAsync();
@@ -37,7 +37,7 @@ public sealed class LiveBrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task OpenMovingToTodayAsync(IPage chair)
     {
-        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
+        await chair.GetByTestId("open-session").ClickAsync();
         var dialog = chair.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("De vergadering was gepland op ");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Openen en verplaatsen" }).ClickAsync();
