@@ -98,8 +98,12 @@ public sealed class ReviewSession
         return item;
     }
 
-    /// <summary>§6: the session's chair opens the planned session.</summary>
-    public void Open(Guid byPersonId, DateTimeOffset at)
+    /// <summary>
+    /// §6: the session's chair opens the planned session on its day (<paramref name="heldOn"/>, the Amsterdam date of
+    /// <paramref name="at"/>). A session is held on the day it carries (docs/decisions/010-session-day.md): on another
+    /// day the chair first moves it there (<see cref="MoveTo"/>), so the record never says one day and means another.
+    /// </summary>
+    public void Open(Guid byPersonId, DateTimeOffset at, DateOnly heldOn)
     {
         RequireSessionChair(byPersonId, "Only the chair opens the session.");
         if (Status != ReviewSessionStatus.Planned)
@@ -107,8 +111,37 @@ public sealed class ReviewSession
             throw new DomainException("session.not-planned", "Only a planned session can be opened.");
         }
 
+        if (heldOn != Date)
+        {
+            throw new DomainException("session.other-day", $"The session is planned for {Date:yyyy-MM-dd}; move it to {heldOn:yyyy-MM-dd} before opening it.");
+        }
+
         Status = ReviewSessionStatus.Open;
         OpenedAt = at;
+    }
+
+    /// <summary>
+    /// Moves a planned session to another day (decision 010: the chair confirms this when opening on another day).
+    /// Its members become the seat holders on the new day (§6 Quorum counts the seats occupied on the session's
+    /// date); the chair must hold a seat then too.
+    /// </summary>
+    public void MoveTo(DateOnly date, SeatRegister seats)
+    {
+        ArgumentNullException.ThrowIfNull(seats);
+        if (Status != ReviewSessionStatus.Planned)
+        {
+            throw new DomainException("session.not-planned", "Only a planned session can be moved.");
+        }
+
+        var members = seats.HoldersOn(date).Select(t => t.PersonId).Distinct().ToList();
+        if (!members.Contains(ChairPersonId))
+        {
+            throw new DomainException("session.chair-not-member", "The chair must hold a seat on the session's date.");
+        }
+
+        Date = date;
+        _members.Clear();
+        _members.AddRange(members);
     }
 
     /// <summary>§6 Presence: a member joins the live session.</summary>

@@ -36,7 +36,7 @@ public sealed class KilledMidVoteTests
         var second = await SignInAsync(browser, app, DemoPersons.SroiIJmondMember, url);
         await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes");
 
-        await chair.GetByTestId("open-session").ClickAsync();
+        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
         await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
         await chair.GetByTestId("open-vote").ClickAsync();
         await first.GetByTestId("vote-For").ClickAsync();

@@ -67,10 +67,23 @@ public sealed class ReviewSessionService
         return seats.HoldersOn(meeting.Date).Any(t => t.PersonId == personId);
     }
 
-    public Task OpenAsync(Guid meetingId, Guid actor) =>
-        ActAsync(meetingId, actor, "opened", (db, state, now) =>
+    /// <summary>
+    /// The chair opens the session. On another day than planned KIP.Domain refuses unless the chair confirmed moving
+    /// the meeting to today (<paramref name="moveToToday"/>, docs/decisions/010-session-day.md); the move is audited.
+    /// </summary>
+    public Task OpenAsync(Guid meetingId, Guid actor, bool moveToToday = false) =>
+        ActAsync(meetingId, actor, "opened", async (db, state, now) =>
         {
-            state.Session.Open(actor, now);
+            var today = AmsterdamCalendar.DateOf(now);
+            if (moveToToday && state.Session.Date != today && state.Session.ChairPersonId == actor)
+            {
+                var planned = state.Session.Date;
+                state.Session.MoveTo(today, new SeatRegister(await db.SeatTerms.AsNoTracking().ToListAsync()));
+                state.Meeting.Date = today;
+                db.Record(now, actor, "session.move", meetingId.ToString(), $"{planned:yyyy-MM-dd} -> {today:yyyy-MM-dd}");
+            }
+
+            state.Session.Open(actor, now, today);
             state.Meeting.Status = MeetingStatus.Open;
             state.Meeting.OpenedAt = now;
             foreach (var present in _presence.PresentAt(meetingId).Where(state.Session.IsMember))
@@ -79,7 +92,7 @@ public sealed class ReviewSessionService
             }
 
             db.Record(now, actor, "session.open", meetingId.ToString());
-            return [];
+            return (IReadOnlyList<LiveAnnouncement>)[];
         });
 
     /// <summary>A member declares a conflict of interest, or the (acting) chair flags one for a member.</summary>
@@ -292,9 +305,9 @@ public sealed class ReviewSessionService
         var view = View(snapshot, viewerId);
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var names = await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var attendance = (await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken))
-            .OrderBy(a => a.JoinedAt)
-            .Select(a => new AttendanceView(a.PersonId, names.GetValueOrDefault(a.PersonId, string.Empty), a.JoinedAt, a.LeftAt))
+        var stays = await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken);
+        var attendance = Attendance.PerMember(stays.Select(a => new PresencePeriod(a.PersonId, a.JoinedAt, a.LeftAt)), state.Meeting.ClosedAt)
+            .Select(a => new AttendanceView(a.PersonId, names.GetValueOrDefault(a.PersonId, string.Empty), a.From, a.Until, a.Absences))
             .ToList();
         var items = view.Items.ToDictionary(i => i.Id);
         var recusals = state.Recusals.OrderBy(r => r.At)
@@ -318,7 +331,9 @@ public sealed class ReviewSessionService
                     [.. accepted[d.Id].OrderBy(c => c.Code.Order).Select(c => new AcceptedView(c.Code, c.ValidUntil))]);
             })
             .ToList();
-        return new DecisionListView(view, attendance, recusals, decisions);
+        // The day it was held: the day it was opened, whatever day it carries (a record from before decision 010).
+        var heldOn = state.Meeting.OpenedAt is { } opened ? AmsterdamCalendar.DateOf(opened) : state.Meeting.Date;
+        return new DecisionListView(view, heldOn, attendance, recusals, decisions);
     }
 
     private delegate Task<IReadOnlyList<LiveAnnouncement>> AsyncAction(KipDbContext db, State state, DateTimeOffset now);
@@ -431,7 +446,8 @@ public sealed class ReviewSessionService
 
         if (meeting.Status != MeetingStatus.Planned)
         {
-            session.Open(meeting.ChairPersonId, meeting.OpenedAt ?? DateTimeOffset.MinValue);
+            // Opened on its day when it was written (or before decision 010 on another): replayed on the day it carries.
+            session.Open(meeting.ChairPersonId, meeting.OpenedAt ?? DateTimeOffset.MinValue, session.Date);
 
             // The record was valid when written; replay it with everyone present, then set today's presence.
             foreach (var member in session.Members.ToList())

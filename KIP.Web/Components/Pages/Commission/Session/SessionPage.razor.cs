@@ -72,8 +72,6 @@ public sealed partial class SessionPage
         StateHasChanged();
     }
 
-    private Task<bool> OpenSessionAsync() => RunAsync(() => Sessions.OpenAsync(Id, _me));
-
     private Task<bool> RecuseAsync(ItemView item, Guid person) => RunAsync(() => Sessions.RecuseAsync(Id, item.Id, person, _me));
 
     private Task<bool> HandOverAsync(ItemView item, Guid person) => RunAsync(() => Sessions.HandOverAsync(Id, item.Id, person, _me));
@@ -82,6 +80,33 @@ public sealed partial class SessionPage
         RunAsync(() => Sessions.OpenMotionAsync(Id, item.Id, kind, criteria, _me));
 
     private Task<bool> VoteAsync(OpenMotionView motion, VoteChoice choice) => RunAsync(() => Sessions.CastVoteAsync(Id, motion.Id, choice, _me));
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>
+    /// Decision 010: a meeting is held on the day it carries. Opened on another day, the chair first confirms moving
+    /// it to today; without that confirmation nothing happens.
+    /// </summary>
+    private async Task OpenSessionAsync()
+    {
+        var today = AmsterdamCalendar.Today(Time);
+        var move = _view is not null && _view.Date != today;
+        if (move)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                L["Session.MoveConfirmTitle"],
+                L["Session.MoveConfirm", DutchDates.Format(_view!.Date), DutchDates.Format(today)],
+                yesText: L["Session.MoveConfirmYes"],
+                cancelText: L["Session.Cancel"]);
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+
+        await RunAsync(() => Sessions.OpenAsync(Id, _me, moveToToday: move));
+    }
 
     private Task<bool> CloseVoteAsync(OpenMotionView motion, string motivation, IReadOnlyDictionary<CriterionCode, DateOnly> until) =>
         RunAsync(() => Sessions.CloseMotionAsync(Id, motion.Id, motivation, until, _me));

@@ -1,5 +1,6 @@
 using KIP.Domain;
 using KIP.Domain.Voting;
+using KIP.Web.Live;
 using KIP.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -12,4 +13,8 @@ internal static class SessionTexts
         kind == MotionKind.Recognise
             ? l["Session.MotionTitle.Recognise", string.Join(", ", criteria.Select(c => CatalogText.CriterionTitle(c)))]
             : l["Session.MotionTitle.Reject"];
+
+    /// <summary>A closed motion's outcome; a deferral says why (rulebook §6: a tie, or too few votes).</summary>
+    public static string Outcome(IStringLocalizer l, ClosedMotionView motion) =>
+        motion.WhyDeferred is { } why ? l[$"Session.Deferred.{why}"] : l[$"Session.Outcome.{motion.Outcome}"];
 }
