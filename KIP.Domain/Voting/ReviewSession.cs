@@ -72,6 +72,16 @@ public sealed class ReviewSession
 
     public bool IsMember(Guid personId) => _members.Contains(personId);
 
+    /// <summary>The item on the floor: the first open item of the agenda while the session is open.</summary>
+    public AgendaItem? OnTheFloor => Status == ReviewSessionStatus.Open ? _items.Find(i => i.IsOpen) : null;
+
+    /// <summary>Whether the item is on the floor now or was treated already (concluded) in this session.</summary>
+    public bool HasComeToTheFloor(Guid itemId)
+    {
+        var item = Item(itemId);
+        return Status != ReviewSessionStatus.Planned && (item == OnTheFloor || !item.IsOpen);
+    }
+
     public bool IsPresent(Guid personId) => _present.Contains(personId);
 
     public AgendaItem AddItem(Guid applicationId, IEnumerable<CriterionCode> claimedCriteria, Guid? itemId = null)
@@ -138,6 +148,27 @@ public sealed class ReviewSession
         }
 
         item.Recuse(personId);
+    }
+
+    /// <summary>
+    /// §6 Recusal, self-declared ahead (before the session, on the application): the member is recused for the item
+    /// exactly as if they had declared it in the session — no vote, not counted for its quorum. A declaration can be
+    /// made or withdrawn only until the item comes to the floor; from then on the recusal stands (and a conflict
+    /// that arises later is declared in the session).
+    /// </summary>
+    public void DeclareConflictAhead(Guid personId, Guid itemId)
+    {
+        var item = ItemNotYetOnTheFloor(itemId);
+        RequireMember(personId, "session.not-a-member");
+        item.DeclareAhead(personId);
+    }
+
+    /// <summary>§6: a member withdraws a conflict declared ahead, before the item comes to the floor.</summary>
+    public void WithdrawConflictAhead(Guid personId, Guid itemId)
+    {
+        var item = ItemNotYetOnTheFloor(itemId);
+        RequireMember(personId, "session.not-a-member");
+        item.WithdrawAhead(personId);
     }
 
     /// <summary>The member chairing the item: the one it was handed to, otherwise the session's chair.</summary>
@@ -326,6 +357,17 @@ public sealed class ReviewSession
 
     private AgendaItem Item(Guid itemId) =>
         _items.Find(i => i.Id == itemId) ?? throw new DomainException("item.unknown", "No such agenda item.");
+
+    private AgendaItem ItemNotYetOnTheFloor(Guid itemId)
+    {
+        RequireNotClosed();
+        if (HasComeToTheFloor(itemId))
+        {
+            throw new DomainException("item.on-the-floor", "The item is on the floor or was treated: declare a conflict in the session.");
+        }
+
+        return Item(itemId);
+    }
 
     private AgendaItem OpenItem(Guid itemId)
     {

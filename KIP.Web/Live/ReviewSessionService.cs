@@ -300,6 +300,9 @@ public sealed class ReviewSessionService
         var recusals = state.Recusals.OrderBy(r => r.At)
             .Select(r => new RecusalView(r.AgendaEntryId, items[r.AgendaEntryId].OrganisationName, names.GetValueOrDefault(r.PersonId, string.Empty), r.At))
             .ToList();
+        var ahead = view.Items.SelectMany(i => i.RecusedAhead.Select(p => (Item: i, Person: p, state.DeclaredAhead.First(c => c.ApplicationId == i.ApplicationId && c.PersonId == p).DeclaredAt)));
+        recusals.InsertRange(0, ahead.OrderBy(a => a.Item.Position)
+            .Select(a => new RecusalView(a.Item.Id, a.Item.OrganisationName, names.GetValueOrDefault(a.Person, string.Empty), a.DeclaredAt, DeclaredAhead: true)));
         var stored = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(cancellationToken);
         var decidedFor = stored.Select(d => d.OrganisationId).Distinct().ToList();
         var accepted = (await db.Organisations.AsNoTracking().Where(o => decidedFor.Contains(o.Id)).ToListAsync(cancellationToken))
@@ -391,7 +394,8 @@ public sealed class ReviewSessionService
         IReadOnlyDictionary<Guid, Application> Applications,
         IReadOnlyList<RecusalRecord> Recusals,
         IReadOnlyList<MotionRecord> Motions,
-        IReadOnlyList<VoteRecord> Votes);
+        IReadOnlyList<VoteRecord> Votes,
+        IReadOnlyList<ConflictOfInterest> DeclaredAhead);
 
     /// <summary>Rebuilds the domain's session from the database: plan, agenda, then the record in time order.</summary>
     private async Task<State?> LoadStateAsync(KipDbContext db, Guid meetingId, CancellationToken cancellationToken)
@@ -417,6 +421,12 @@ public sealed class ReviewSessionService
         foreach (var entry in entries)
         {
             session.AddItem(entry.ApplicationId, applications[entry.ApplicationId].ClaimedCriteria, entry.Id);
+        }
+
+        var declared = await DeclaredAheadAsync(db, meeting, entries, session, motions, votes, cancellationToken);
+        foreach (var conflict in declared)
+        {
+            session.DeclareConflictAhead(conflict.PersonId, entries.First(e => e.ApplicationId == conflict.ApplicationId).Id);
         }
 
         if (meeting.Status != MeetingStatus.Planned)
@@ -475,7 +485,30 @@ public sealed class ReviewSessionService
             }
         }
 
-        return new State(meeting, session, applications, recusals, motions, votes);
+        return new State(meeting, session, applications, recusals, motions, votes, declared);
+    }
+
+    /// <summary>
+    /// The conflicts members declared ahead on /commissie for applications on this agenda (rulebook §6 Recusal): the
+    /// domain recuses them when the item comes to the floor. Declarations made after the meeting closed belong to a
+    /// later meeting; one whose author already voted on the item (stored before declarations counted) is left out so
+    /// that the stored record still replays.
+    /// </summary>
+    private static async Task<IReadOnlyList<ConflictOfInterest>> DeclaredAheadAsync(
+        KipDbContext db, Meeting meeting, IReadOnlyList<AgendaEntry> entries, ReviewSession session,
+        IReadOnlyList<MotionRecord> motions, IReadOnlyList<VoteRecord> votes, CancellationToken cancellationToken)
+    {
+        var applicationIds = entries.Select(e => e.ApplicationId).ToList();
+        var conflicts = await db.ConflictsOfInterest.AsNoTracking().Where(c => applicationIds.Contains(c.ApplicationId)).ToListAsync(cancellationToken);
+        return [.. conflicts
+            .Where(c => session.IsMember(c.PersonId) && (meeting.ClosedAt is null || c.DeclaredAt < meeting.ClosedAt))
+            .Where(c =>
+            {
+                var itemId = entries.First(e => e.ApplicationId == c.ApplicationId).Id;
+                var itemMotions = motions.Where(m => m.AgendaEntryId == itemId).Select(m => m.Id).ToHashSet();
+                return !votes.Any(v => v.PersonId == c.PersonId && itemMotions.Contains(v.MotionId));
+            })
+            .OrderBy(c => c.DeclaredAt)];
     }
 
     private async Task<Snapshot?> LoadSnapshotAsync(Guid meetingId, CancellationToken cancellationToken)
@@ -550,7 +583,8 @@ public sealed class ReviewSessionService
             items.Add(new ItemView(
                 entry.Id, entry.Position, entry.ApplicationId, organisation?.Name ?? string.Empty, organisation?.SocialMission,
                 item.ClaimedCriteria, item.Result, item.CoordinationMustBeTold, session.ActingChairOf(item.Id), [.. item.Recusals],
-                session.QuorumFor(item.Id), open, closed, evidenceValidUntil.GetValueOrDefault(entry.ApplicationId) ?? new Dictionary<CriterionCode, DateOnly>()));
+                session.QuorumFor(item.Id), open, closed, evidenceValidUntil.GetValueOrDefault(entry.ApplicationId) ?? new Dictionary<CriterionCode, DateOnly>(),
+                [.. item.DeclaredAhead]));
         }
 
         return new SessionView(

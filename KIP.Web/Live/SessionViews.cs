@@ -41,7 +41,8 @@ public sealed record ItemView(
     QuorumState Quorum,
     OpenMotionView? OpenMotion,
     IReadOnlyList<ClosedMotionView> ClosedMotions,
-    IReadOnlyDictionary<CriterionCode, DateOnly> EvidenceValidUntil)
+    IReadOnlyDictionary<CriterionCode, DateOnly> EvidenceValidUntil,
+    IReadOnlyList<Guid> RecusedAhead)
 {
     public bool IsOpen => Result is null or ItemResult.StillOpenForAnotherMotion;
 }
@@ -79,7 +80,8 @@ public sealed record DecisionListView(
 
 public sealed record AttendanceView(Guid PersonId, string Name, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
 
-public sealed record RecusalView(Guid ItemId, string OrganisationName, string Name, DateTimeOffset At);
+/// <summary>A recusal on the decision list; <paramref name="DeclaredAhead"/>: declared before the item came to the floor (rulebook §6).</summary>
+public sealed record RecusalView(Guid ItemId, string OrganisationName, string Name, DateTimeOffset At, bool DeclaredAhead = false);
 
 public sealed record DecisionView(
     Guid ItemId,
