@@ -26,6 +26,7 @@ public static class NotificationSetup
         services.AddSingleton<RecognitionReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RecognitionReminderJob>());
         services.AddScoped<NotificationService>();
+        services.AddScoped<AdmissionNotices>();
         return services;
     }
 }
