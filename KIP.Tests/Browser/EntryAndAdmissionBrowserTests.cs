@@ -26,7 +26,13 @@ public sealed class EntryAndAdmissionBrowserTests(BrowserFixture browser)
     public async Task A_new_entrepreneur_asks_access_and_sees_the_refusal_and_then_the_grant_live()
     {
         await using var noorContext = await browser.NewContextAsync();
-        var noor = await SignedInAsync(noorContext, DemoPersons.NewEntrepreneur, "/");
+        var noor = await noorContext.NewPageAsync();
+        await BrowserFixture.VisitAsync(noor, "/");
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await noor.GetByTestId($"demo-{DemoPersons.NewEntrepreneur}").ClickAsync();
+        await Assertions.Expect(noor).ToHaveURLAsync($"{browser.BaseUrl}/");
+        await BrowserFixture.WaitUntilInteractiveAsync(noor);
+        await Assertions.Expect(noor.GetByTestId("user-name")).ToHaveTextAsync("Noor Bakker");
 
         // The menu and the home page offer the way in; "Mijn organisatie" shows the two ways forward, not "Geen toegang".
         var navigation = noor.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" });

@@ -16,7 +16,7 @@ public sealed class SignInWhereverKipListensTests
     {
         // "" = not set: the address comes from each request (the AppProcess default sets it).
         await using var app = new AppProcess(new Dictionary<string, string> { ["Kip__PublicUrl"] = string.Empty });
-        await app.StartAsync();
+        await app.StartAsync(TimeSpan.FromMinutes(3));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserFixture.LaunchAsync(playwright);
 
@@ -70,7 +70,7 @@ public sealed class SignInWhereverKipListensTests
     public async Task A_sign_in_that_fails_at_the_callback_shows_the_sign_in_page_with_a_plain_message_not_a_stack_trace()
     {
         await using var app = new AppProcess(new Dictionary<string, string> { ["Kip__PublicUrl"] = string.Empty });
-        await app.StartAsync();
+        await app.StartAsync(TimeSpan.FromMinutes(3));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserFixture.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });

@@ -271,6 +271,13 @@ public static class AccessSetup
             {
                 ExceptionHandler = http =>
                 {
+                    // A bad request (e.g. a sign-out form without its antiforgery token) stays a plain 400.
+                    if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+                    {
+                        http.Response.StatusCode = bad.StatusCode;
+                        return Task.CompletedTask;
+                    }
+
                     http.Response.Redirect(SignInFailedUrl);
                     return Task.CompletedTask;
                 },
