@@ -41,6 +41,7 @@ builder.Services.AddKipNotifications(builder.Configuration, builder.Environment)
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+app.UseKipForwardedHeaders();
 
 await app.Services.MigrateKipDatabaseAsync();
 
@@ -49,6 +50,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler(KIP.Web.Components.Pages.Public.Error.Url, createScopeForErrors: true);
 }
 
+app.UseKipSignInErrors();
 app.UseStatusCodePagesWithReExecute(KIP.Web.Components.Pages.Public.NotFound.Url, createScopeForStatusCodePages: true);
 app.UseRequestLocalization(options =>
 {

@@ -17,7 +17,7 @@ public sealed class SignInTests(BrowserFixture browser)
         await page.GotoAsync("/inkoop");
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/demo-aanmelden"));
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Aanmelden bij de KIP-demo");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Inloggen bij de KIP-demo");
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByTestId($"demo-{DemoPersons.SroiOfficer}").ClickAsync();

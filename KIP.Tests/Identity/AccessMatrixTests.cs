@@ -32,7 +32,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/sroi"] = Public,
         ["/erkenningscheck"] = Public,
         ["/gedeeld/{Token}"] = Public,
-        ["/mijn-organisatie"] = KipPolicies.Entrepreneur,
+        ["/mijn-organisatie"] = KipPolicies.SignedIn,
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
         ["/commissie/vergaderingen/{Id:guid}/sessie"] = KipPolicies.Commission,

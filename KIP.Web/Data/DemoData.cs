@@ -18,6 +18,14 @@ public sealed partial class DemoData(IDbContextFactory<KipDbContext> factory, Ti
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Organisations.AnyAsync(cancellationToken) || await db.Persons.AnyAsync(cancellationToken))
         {
+            // A demo database from before Noor Bakker (issue 11) gets her too: demo persons come from code, not a migration.
+            if (await db.Persons.AnyAsync(p => p.Id == DemoPersons.Entrepreneur, cancellationToken)
+                && !await db.Persons.AnyAsync(p => p.Id == DemoPersons.NewEntrepreneur, cancellationToken))
+            {
+                db.Persons.Add(NewEntrepreneur);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return;
         }
 
@@ -96,6 +104,8 @@ public sealed partial class DemoData(IDbContextFactory<KipDbContext> factory, Ti
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private static Person NewEntrepreneur => new() { Id = DemoPersons.NewEntrepreneur, Name = "Noor Bakker", Email = "noor@groenwerk-ijmond.example.nl" };
+
     private static IEnumerable<Person> Persons() =>
     [
         new() { Id = DemoPersons.Entrepreneur, Name = "Sanne de Vries", Email = "sanne@fietsenmakerij-haarlem.example.nl" },
@@ -107,6 +117,7 @@ public sealed partial class DemoData(IDbContextFactory<KipDbContext> factory, Ti
         new() { Id = DemoPersons.WerkInkomenMember, Name = "Henk Smit", Email = "h.smit@haarlem.example.nl" },
         new() { Id = DemoPersons.SroiOfficer, Name = "Lotte Mulder", Email = "l.mulder@heemskerk.example.nl", Roles = [KipRoles.SroiOfficer] },
         new() { Id = DemoPersons.Coordinator, Name = "Ahmed Yilmaz", Email = "a.yilmaz@haarlem.example.nl", Roles = [KipRoles.Coordination] },
+        NewEntrepreneur,
         new() { Id = DemoPersons.OfficerAndCoordinator, Name = "Eva de Boer", Email = "e.deboer@beverwijk.example.nl", Roles = [KipRoles.SroiOfficer, KipRoles.Coordination] },
     ];
 

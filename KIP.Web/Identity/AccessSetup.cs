@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KIP.Web.Identity;
@@ -29,9 +30,32 @@ public static class AccessSetup
 
     public static string SignedOutCallbackPath(string scheme) => $"/signout-callback-oidc-{scheme}";
 
-    /// <summary>The address users reach KIP on (<c>Kip:PublicUrl</c>); the embedded provider's issuer and redirect URIs follow it.</summary>
+    /// <summary>The address users reach KIP on (<c>Kip:PublicUrl</c>) for links in e-mails; <c>http://localhost:5015</c> when not set.</summary>
     public static Uri PublicUrl(IConfiguration configuration) =>
-        new(configuration["Kip:PublicUrl"] ?? "http://localhost:5015");
+        ConfiguredPublicUrl(configuration) ?? new Uri("http://localhost:5015");
+
+    /// <summary>
+    /// <c>Kip:PublicUrl</c> when set: the embedded provider's fixed issuer. When not set (null), the provider and KIP's
+    /// own client follow each request's address (<see cref="RequestOrigin"/>). A value that cannot work stops start-up.
+    /// </summary>
+    public static Uri? ConfiguredPublicUrl(IConfiguration configuration)
+    {
+        var text = configuration["Kip:PublicUrl"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            throw new InvalidOperationException(
+                $"KIP start niet: Kip:PublicUrl '{text}' is geen volledig http(s)-adres zoals https://kip.example.nl; " +
+                "laat de instelling weg om KIP het adres uit elk verzoek te laten nemen. / Kip:PublicUrl must be an absolute http(s) address, or be left out.");
+        }
+
+        return url;
+    }
 
     /// <summary>Cookie session + one OpenID Connect scheme per configured authority, or the embedded provider.</summary>
     public static WebApplicationBuilder AddKipAccess(this WebApplicationBuilder builder)
@@ -40,7 +64,8 @@ public static class AccessSetup
         var configuration = builder.Configuration;
         var environment = builder.Environment;
         var options = configuration.GetSection(KipAuthOptions.Section).Get<KipAuthOptions>() ?? new KipAuthOptions();
-        var publicUrl = PublicUrl(configuration);
+        var publicUrl = ConfiguredPublicUrl(configuration);
+        var forwarded = ForwardedHeaders(configuration);
         var keyFolder = Path.Combine(StorageSetup.DataFolder(configuration, environment), "keys");
 
         var schemes = new Dictionary<string, KipAuthScheme>(options.Schemes, StringComparer.OrdinalIgnoreCase);
@@ -60,11 +85,30 @@ public static class AccessSetup
             schemes[EmbeddedProvider.SchemeName] = EmbeddedProvider.ClientScheme(publicUrl);
         }
 
+        services.AddHttpContextAccessor();
+        services.AddSingleton(new KipIssuer(publicUrl));
+        if (forwarded is not null)
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = forwarded.ForwardedHeaders;
+                foreach (var proxy in forwarded.KnownProxies)
+                {
+                    o.KnownProxies.Add(proxy);
+                }
+
+                foreach (var network in forwarded.KnownIPNetworks)
+                {
+                    o.KnownIPNetworks.Add(network);
+                }
+            });
+        }
+
         services.AddDataProtection()
             .SetApplicationName("KIP")
             .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
 
-        var plainHttp = publicUrl.Scheme == Uri.UriSchemeHttp;
+        var plainHttp = publicUrl is null || publicUrl.Scheme == Uri.UriSchemeHttp;
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
@@ -78,6 +122,17 @@ public static class AccessSetup
         foreach (var (name, scheme) in schemes)
         {
             authentication.AddOpenIdConnect(name, scheme.DisplayName ?? name, oidc => ConfigureClient(oidc, name, scheme, plainHttp));
+        }
+
+        if (embedded && publicUrl is null)
+        {
+            // No fixed address: KIP's client reads the embedded provider's metadata at the browser's own origin (issue 11).
+            services.AddOptions<OpenIdConnectOptions>(EmbeddedProvider.SchemeName).Configure<IHttpContextAccessor, IServer>((oidc, accessor, server) =>
+            {
+                oidc.Authority = null;
+                oidc.BackchannelHttpHandler = new SelfBackchannelHandler(server);
+                oidc.ConfigurationManager = new PerOriginConfigurationManager(accessor, new HttpClient(new SelfBackchannelHandler(server)));
+            });
         }
 
         if (embedded)
@@ -139,11 +194,96 @@ public static class AccessSetup
             oidc.NonceCookie.SameSite = SameSiteMode.Lax;
         }
 
+        // A sign-in that fails at the authority (refused, expired, a broken answer) ends on the sign-in page with a
+        // plain message, never an error page with a stack trace (issue 11).
+        oidc.Events.OnRemoteFailure = context =>
+        {
+            context.Response.Redirect(SignInFailedUrl);
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
         oidc.Events.OnTokenValidated = context =>
         {
             context.Principal = new System.Security.Claims.ClaimsPrincipal(KipClaimsMapping.Map(name, scheme, context.Principal!));
             return Task.CompletedTask;
         };
+    }
+
+    /// <summary>The sign-in page with the message that signing in did not work.</summary>
+    public static string SignInFailedUrl => Components.Pages.Account.SignIn.Url + "?fout=1";
+
+    /// <summary>
+    /// <c>Kip:ForwardedHeaders</c>: behind a reverse proxy, KIP takes the browser's scheme and host from
+    /// X-Forwarded-Proto/-Host/-For, only from the proxies named (besides this machine). Null when not enabled.
+    /// </summary>
+    public static ForwardedHeadersOptions? ForwardedHeaders(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Kip:ForwardedHeaders");
+        if (!section.GetValue<bool>("Enabled"))
+        {
+            return null;
+        }
+
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost,
+        };
+        foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address : throw new InvalidOperationException(
+                $"KIP start niet: Kip:ForwardedHeaders:KnownProxies bevat '{proxy}', dat is geen IP-adres. / '{proxy}' in Kip:ForwardedHeaders:KnownProxies is not an IP address."));
+        }
+
+        foreach (var network in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed : throw new InvalidOperationException(
+                $"KIP start niet: Kip:ForwardedHeaders:KnownNetworks bevat '{network}', dat is geen netwerk zoals 10.0.0.0/8. / '{network}' in Kip:ForwardedHeaders:KnownNetworks is not a network like 10.0.0.0/8."));
+        }
+
+        return options;
+    }
+
+    /// <summary>First in the pipeline: the proxy's forwarded headers, only when <c>Kip:ForwardedHeaders:Enabled</c>.</summary>
+    public static WebApplication UseKipForwardedHeaders(this WebApplication app)
+    {
+        if (ForwardedHeaders(app.Configuration) is not null)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// On the sign-in paths an exception (e.g. the authority cannot be reached) sends the person to the sign-in
+    /// page with a plain message, in Development too: never a 500 page with a stack trace. The error is logged.
+    /// </summary>
+    public static WebApplication UseKipSignInErrors(this WebApplication app)
+    {
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments("/authentication", StringComparison.OrdinalIgnoreCase)
+                || http.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
+                || http.Request.Path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase)
+                || (http.Request.Path.Value ?? string.Empty).StartsWith("/signin-oidc", StringComparison.OrdinalIgnoreCase)
+                || (http.Request.Path.Value ?? string.Empty).StartsWith("/signout-", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = http =>
+                {
+                    // A bad request (e.g. a sign-out form without its antiforgery token) stays a plain 400.
+                    if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+                    {
+                        http.Response.StatusCode = bad.StatusCode;
+                        return Task.CompletedTask;
+                    }
+
+                    http.Response.Redirect(SignInFailedUrl);
+                    return Task.CompletedTask;
+                },
+            }));
+        return app;
     }
 
     /// <summary>Sign-in and sign-out endpoints (as dotnet/blazor-samples BlazorWebAppOidcBffServer), and the embedded provider's.</summary>

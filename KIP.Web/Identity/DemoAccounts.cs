@@ -10,6 +10,7 @@ public static class DemoAccounts
     [
         (DemoPersons.Entrepreneur, "Account.Demo.Entrepreneur"),
         (DemoPersons.OtherEntrepreneur, "Account.Demo.OtherEntrepreneur"),
+        (DemoPersons.NewEntrepreneur, "Account.Demo.NewEntrepreneur"),
         (DemoPersons.Chair, "Account.Demo.Chair"),
         (DemoPersons.BusinessMember, "Account.Demo.BusinessMember"),
         (DemoPersons.SroiIJmondMember, "Account.Demo.SeatSroiIJmond"),

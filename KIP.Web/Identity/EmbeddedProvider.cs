@@ -29,7 +29,8 @@ public static class EmbeddedProvider
     private static readonly string[] GetAndPost = [HttpMethods.Get, HttpMethods.Post];
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1"];
 
-    internal static void AddEmbeddedProvider(this IServiceCollection services, AuthenticationBuilder authentication, Uri publicUrl, string keyFolder, bool development)
+    /// <summary>With <paramref name="publicUrl"/> null the issuer is each request's origin (OpenIddict infers it), see <see cref="RequestOrigin"/>.</summary>
+    internal static void AddEmbeddedProvider(this IServiceCollection services, AuthenticationBuilder authentication, Uri? publicUrl, string keyFolder, bool development)
     {
         authentication.AddCookie(ProviderCookie, options =>
         {
@@ -40,11 +41,19 @@ public static class EmbeddedProvider
         });
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<KipDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<KipDbContext>();
+                options.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, SameOriginApplicationManager>();
+            })
             .AddServer(options =>
             {
-                options.SetIssuer(publicUrl)
-                    .SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
+                if (publicUrl is not null)
+                {
+                    options.SetIssuer(publicUrl);
+                }
+
+                options.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
                     .SetTokenEndpointUris(TokenPath.TrimStart('/'))
                     .SetEndSessionEndpointUris(EndSessionPath.TrimStart('/'));
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
@@ -54,7 +63,7 @@ public static class EmbeddedProvider
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
-                if (development || publicUrl.IsLoopback)
+                if (development || publicUrl?.IsLoopback == true)
                 {
                     // No TLS certificate on a developer's machine or in tests; never for a public address.
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -65,14 +74,14 @@ public static class EmbeddedProvider
     }
 
     /// <summary>The client KIP.Web is to its own provider: public, code flow with PKCE, redirect URIs on the public URL.</summary>
-    public static KipAuthScheme ClientScheme(Uri publicUrl) => new()
+    public static KipAuthScheme ClientScheme(Uri? publicUrl) => new()
     {
         DisplayName = "KIP demo",
-        Authority = publicUrl.ToString(),
+        Authority = publicUrl?.ToString() ?? string.Empty,
         ClientId = ClientId,
         Scopes = [Scopes.Email, Scopes.Roles],
         RoleClaim = Claims.Role,
-        RequireHttpsMetadata = !publicUrl.IsLoopback && publicUrl.Scheme == Uri.UriSchemeHttps,
+        RequireHttpsMetadata = publicUrl is not null && !publicUrl.IsLoopback && publicUrl.Scheme == Uri.UriSchemeHttps,
     };
 
     internal static void MapEmbeddedProvider(this IEndpointRouteBuilder endpoints)
@@ -144,7 +153,7 @@ public static class EmbeddedProvider
     }
 
     /// <summary>Registers (or updates) KIP.Web as a client of its own provider, once the database is migrated.</summary>
-    private sealed class ClientRegistration(IServiceProvider services, Uri publicUrl) : IHostedService
+    private sealed class ClientRegistration(IServiceProvider services, Uri? publicUrl) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -184,8 +193,13 @@ public static class EmbeddedProvider
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         /// <summary>On this machine, localhost and 127.0.0.1 are the same app: both may be in the browser's address bar.</summary>
-        private static IEnumerable<Uri> Origins(Uri publicUrl)
+        private static IEnumerable<Uri> Origins(Uri? publicUrl)
         {
+            if (publicUrl is null)
+            {
+                yield break; // the request's own origin counts (SameOriginApplicationManager)
+            }
+
             var origin = new Uri(publicUrl.GetLeftPart(UriPartial.Authority));
             yield return origin;
             if (publicUrl.IsLoopback)

@@ -27,6 +27,17 @@ public sealed record ApplicationChanged(Guid ApplicationId) : LiveAnnouncement
 }
 
 /// <summary>
+/// An organisation's admission or its access requests changed (the coordination team admitted, declined, granted or
+/// refused): the entrepreneur's "Mijn organisatie" and manage pages reload.
+/// </summary>
+public sealed record OrganisationChanged(Guid OrganisationId) : LiveAnnouncement
+{
+    public override string Topic => OrganisationTopic(OrganisationId);
+
+    public static string OrganisationTopic(Guid organisationId) => $"organisation:{organisationId:N}";
+}
+
+/// <summary>
 /// The one notification seam of the live pages (issue 7 §5): publish after the change is committed; subscribe
 /// once per component, re-render through <c>InvokeAsync</c> and dispose the subscription in <c>Dispose</c>.
 /// The in-process implementation serves one server; a Redis pub/sub implementation can replace it (publish
@@ -52,5 +63,11 @@ public static class SessionNotifierExtensions
     {
         ArgumentNullException.ThrowIfNull(notifier);
         return notifier.Subscribe(ApplicationChanged.ApplicationTopic(applicationId), a => a is ApplicationChanged c ? handler(c) : Task.CompletedTask);
+    }
+
+    public static IDisposable SubscribeToOrganisation(this ISessionNotifier notifier, Guid organisationId, Func<OrganisationChanged, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        return notifier.Subscribe(OrganisationChanged.OrganisationTopic(organisationId), a => a is OrganisationChanged c ? handler(c) : Task.CompletedTask);
     }
 }

@@ -29,6 +29,7 @@ public static class NotificationSetup
         services.AddSingleton<CoordinationAlertJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CoordinationAlertJob>());
         services.AddScoped<NotificationService>();
+        services.AddScoped<AdmissionNotices>();
         return services;
     }
 }

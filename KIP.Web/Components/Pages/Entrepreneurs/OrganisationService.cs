@@ -13,7 +13,7 @@ namespace KIP.Web.Components.Pages.Entrepreneurs;
 public sealed record RegistrationResult(IReadOnlyDictionary<string, string> Errors, Guid? OrganisationId, Guid? ExistingOrganisationId);
 
 /// <summary>Registering an organisation, access requests and admission (rulebook §1). Every method checks who asks.</summary>
-public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos)
+public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos, KIP.Web.Notifications.AdmissionNotices notices)
 {
     public async Task<RegistrationResult> RegisterAsync(ClaimsPrincipal user, RegistrationForm form)
     {
@@ -184,6 +184,55 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Asks access to the organisation registered under a KvK number (from "Mijn organisatie"): answers the resource key
+    /// of what went wrong (format, unknown number, already a member), or null when the request is open.
+    /// </summary>
+    public async Task<string?> RequestAccessByKvkAsync(ClaimsPrincipal user, string? kvk)
+    {
+        var person = RequirePerson(user);
+        var text = kvk?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return "Register.Error.KvkRequired";
+        }
+
+        if (!KvkNumber.TryParse(text, out var number))
+        {
+            return "Register.Error.KvkFormat";
+        }
+
+        Guid? organisationId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            organisationId = await db.Organisations.Where(o => o.KvkNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+            if (organisationId is { } id && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.PersonId == person))
+            {
+                return "Organisation.Mine.Access.AlreadyMember";
+            }
+        }
+
+        if (organisationId is null)
+        {
+            return "Organisation.Mine.Access.Unknown";
+        }
+
+        await RequestAccessAsync(user, organisationId.Value);
+        return null;
+    }
+
+    /// <summary>The organisations the person is linked to in KIP's data now (the session's claims may be a minute behind).</summary>
+    public async Task<List<Organisation>> MyOrganisationsAsync(ClaimsPrincipal user)
+    {
+        var person = user.PersonId();
+        var claimed = OrganisationAccess.OrganisationsOf(user);
+        await using var db = await factory.CreateDbContextAsync();
+        var linked = person is null ? [] : await db.OrganisationMembers.AsNoTracking().Where(m => m.PersonId == person).Select(m => m.OrganisationId).ToListAsync();
+        var ids = linked.Concat(claimed).Distinct().ToList();
+        var found = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync();
+        return [.. found.OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+    }
+
     public async Task<List<AccessRequest>> MyAccessRequestsAsync(ClaimsPrincipal user)
     {
         var person = user.PersonId();
@@ -217,7 +266,12 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         }
 
         db.Record(now, person, grant ? "access.granted" : "access.refused", request.OrganisationId.ToString(), request.PersonId.ToString());
+        var organisationName = await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync();
+        var asker = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).ToListAsync();
+        notices.Add(db, request.OrganisationId, organisationName, asker,
+            grant ? KIP.Web.Notifications.AdmissionNotices.GrantedKey : KIP.Web.Notifications.AdmissionNotices.RefusedKey, request.RefusalReason, now);
         await db.SaveChangesAsync();
+        await notices.AnnounceAsync(request.OrganisationId);
     }
 
     /// <summary>§1: the entrepreneur asks for admission with an impact ambition.</summary>
@@ -247,8 +301,17 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
             organisation.Decline(reason ?? string.Empty);
         }
 
-        db.Record(time.GetUtcNow(), person, admit ? "admission.admitted" : "admission.declined", organisationId.ToString(), reason);
+        var now = time.GetUtcNow();
+        db.Record(now, person, admit ? "admission.admitted" : "admission.declined", organisationId.ToString(), reason);
+        var members = await db.OrganisationMembers.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId)
+            .Join(db.Persons, m => m.PersonId, p => p.Id, (m, p) => p)
+            .ToListAsync();
+        notices.Add(db, organisationId, organisation.Name, members,
+            admit ? KIP.Web.Notifications.AdmissionNotices.AdmittedKey : KIP.Web.Notifications.AdmissionNotices.DeclinedKey,
+            admit ? null : organisation.DeclineReason, now);
         await db.SaveChangesAsync();
+        await notices.AnnounceAsync(organisationId);
     }
 
     /// <summary>A PNG as a data URL, for showing a logo that is not public yet.</summary>
