@@ -26,7 +26,7 @@ public class ConflictDeclaredAheadTests
 
     private void OpenWithEveryonePresent()
     {
-        _session.Open(Chair, At);
+        _session.Open(Chair, At, new DateOnly(2026, 11, 26));
         foreach (var member in _members)
         {
             _session.Join(member);
@@ -69,7 +69,7 @@ public class ConflictDeclaredAheadTests
     public void The_quorum_of_the_item_is_recounted_without_the_member_recused_ahead()
     {
         _session.DeclareConflictAhead(Pieter, _second.Id);
-        _session.Open(Chair, At);
+        _session.Open(Chair, At, new DateOnly(2026, 11, 26));
         foreach (var member in _members.Take(3))
         {
             _session.Join(member);

@@ -2,6 +2,7 @@ using KIP.Domain;
 using KIP.Domain.Voting;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Live;
+using KIP.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
