@@ -57,6 +57,7 @@ public sealed class ShellTests(BrowserFixture browser)
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        BrowserProblems.ExpectAnswer(context, 404, "/bestaat-niet");
 
         await BrowserFixture.VisitAsync(page, "/bestaat-niet");
 

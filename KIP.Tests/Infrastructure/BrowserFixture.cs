@@ -45,10 +45,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
         });
 
-    public async Task<IBrowserContext> NewContextAsync(string? locale = "nl-NL")
+    public Task<IBrowserContext> NewContextAsync(string? locale = "nl-NL") => NewContextAsync(Browser, BaseUrl, locale);
+
+    /// <summary>A new browser context on <paramref name="baseUrl"/> whose console errors and failed requests fail the test (<see cref="BrowserProblems"/>).</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl, string? locale = "nl-NL", int timeout = 15_000)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale });
+        context.SetDefaultTimeout(timeout);
+        BrowserProblems.Watch(context);
         return context;
     }
 
@@ -76,6 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => string.Join(" ", n.Target)).Take(3))}");
         Assert.True(result.Violations.Length == 0, $"axe-core WCAG 2.1 A/AA violations on {page.Url}:\n{string.Join("\n", violations)}");
+        BrowserProblems.AssertNone(page);
     }
 
     public async Task DisposeAsync()

@@ -12,8 +12,7 @@ public sealed class KilledMidVoteTests
 {
     private static async Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
-        context.SetDefaultTimeout(20_000);
+        var context = await BrowserFixture.NewContextAsync(browser, app.BaseUrl, timeout: 20_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByTestId($"demo-{person}").ClickAsync();
@@ -45,6 +44,8 @@ public sealed class KilledMidVoteTests
         await second.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
 
+        // The outage is deliberate: the failed reconnects it causes are expected until each page has reloaded.
+        var outages = new[] { chair, first, second }.Select(p => BrowserProblems.Outage(p.Context)).ToList();
         await app.KillAsync();
         await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
 
@@ -54,6 +55,8 @@ public sealed class KilledMidVoteTests
             await page.GotoAsync(url);
             await BrowserFixture.WaitUntilInteractiveAsync(page);
         }
+
+        outages.ForEach(o => o.Dispose());
 
         await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
         await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen uitgebracht");

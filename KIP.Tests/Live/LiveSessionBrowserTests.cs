@@ -21,7 +21,7 @@ public sealed class LiveBrowserFixture : IAsyncLifetime
     /// <summary>A new browser context signed in as a demo person through the real OpenID Connect flow, on <paramref name="path"/>, interactive.</summary>
     public async Task<IPage> SignInAsync(Guid person, string path)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "nl-NL" });
+        var context = await BrowserFixture.NewContextAsync(Browser, App.BaseUrl);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);

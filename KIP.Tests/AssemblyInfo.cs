@@ -1,0 +1,1 @@
+[assembly: KIP.Tests.Infrastructure.FailOnBrowserProblems]
