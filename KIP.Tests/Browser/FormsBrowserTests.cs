@@ -169,7 +169,7 @@ public sealed class FormsBrowserTests : IAsyncLifetime
         // A 6 MB PDF: the form says it is being sent until it is stored, then lists it.
         var pdf = new byte[6 * 1024 * 1024];
         "%PDF-1.7\n"u8.CopyTo(pdf);
-        await page.GetByTestId("upload-pso-30-plus").SetInputFilesAsync(new FilePayload { Name = "certificaat.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.GetByTestId("upload-pso-30-plus").SetInputFilesAsync(new FilePayload { Name = "certificaat.pdf", MimeType = "application/pdf", Buffer = pdf }, new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("upload-progress")).ToContainTextAsync("certificaat.pdf wordt verstuurd…");
         await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("certificaat.pdf", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("upload-progress")).ToHaveCountAsync(0);

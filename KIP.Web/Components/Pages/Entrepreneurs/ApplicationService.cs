@@ -206,8 +206,10 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
 
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
         var form = await db.ApplicationDrafts.AsNoTracking().Where(d => d.ApplicationId == applicationId).Select(d => d.StateJson).SingleOrDefaultAsync();
-        var documents = await db.EvidenceDocuments.AsNoTracking().Where(d => d.ApplicationId == applicationId).OrderBy(d => d.UploadedAt).ToListAsync();
-        return new SubmittedSummary(application, organisation.Name, organisation.KvkNumber.Value, submittedOn, form is null ? null : AssessmentState.FromJson(form), documents);
+        var documents = await db.EvidenceDocuments.AsNoTracking().Where(d => d.ApplicationId == applicationId).ToListAsync();
+        return new SubmittedSummary(
+            application, organisation.Name, organisation.KvkNumber.Value, submittedOn, form is null ? null : AssessmentState.FromJson(form),
+            [.. documents.OrderBy(d => d.UploadedAt)]); // SQLite cannot order by a DateTimeOffset
     }
 
     public async Task<List<Application>> ApplicationsOfAsync(ClaimsPrincipal user, Guid organisationId)
