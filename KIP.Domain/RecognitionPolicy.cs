@@ -37,6 +37,13 @@ public static class RecognitionPolicy
     // §5: the commission meets at least twice a calendar year.
     public const int MinimumMeetingsPerYear = 2;
 
+    // §5: the meetings warning looks at the current calendar year and this many years ahead [choice].
+    public const int MeetingYearsAhead = 1;
+
+    // §5–§6: the coordination team is alerted once of an item on which every seat was recused, for meetings at most
+    // this many days ago, so an old meeting does not raise an alert when the alerts begin [choice].
+    public const int RecusalAlertLookbackDays = 30;
+
     // §5: the coordination team is warned this many days before a seat term ends.
     public const int TermEndingWarningDays = 30;
 

@@ -35,6 +35,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

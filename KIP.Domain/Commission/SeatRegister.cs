@@ -135,4 +135,17 @@ public static class MeetingRule
             ? new MeetingWarning(year, count, RecognitionPolicy.MinimumMeetingsPerYear)
             : null;
     }
+
+    /// <summary>
+    /// The warnings that matter on <paramref name="today"/>: for the current and the next calendar year, so that in
+    /// December a next year with one meeting planned is not overlooked (<see cref="RecognitionPolicy.MeetingYearsAhead"/>).
+    /// </summary>
+    public static IReadOnlyList<MeetingWarning> WarningsOn(DateOnly today, IEnumerable<DateOnly> meetingDates)
+    {
+        ArgumentNullException.ThrowIfNull(meetingDates);
+        var dates = meetingDates.ToList();
+        return [.. Enumerable.Range(today.Year, RecognitionPolicy.MeetingYearsAhead + 1)
+            .Select(year => Check(year, dates))
+            .OfType<MeetingWarning>()];
+    }
 }

@@ -5,6 +5,7 @@ public sealed class AgendaItem
 {
     private readonly List<CriterionCode> _claimedCriteria = [];
     private readonly List<Guid> _recusals = [];
+    private readonly List<Guid> _declaredAhead = [];
     private readonly List<Motion> _motions = [];
 
     // For EF Core.
@@ -25,8 +26,14 @@ public sealed class AgendaItem
 
     public IReadOnlyList<CriterionCode> ClaimedCriteria => _claimedCriteria.AsReadOnly();
 
-    /// <summary>Members recused for this item: they cannot vote and do not count for its quorum.</summary>
-    public IReadOnlyCollection<Guid> Recusals => _recusals.AsReadOnly();
+    /// <summary>
+    /// Members recused for this item, in the session or declared ahead: they cannot vote and do not count for its
+    /// quorum (rulebook §6 Recusal — a conflict declared ahead acts exactly like one declared in the session).
+    /// </summary>
+    public IReadOnlyCollection<Guid> Recusals => _declaredAhead.Concat(_recusals.Where(r => !_declaredAhead.Contains(r))).ToList().AsReadOnly();
+
+    /// <summary>Members who declared a conflict on this application before it came to the floor.</summary>
+    public IReadOnlyCollection<Guid> DeclaredAhead => _declaredAhead.AsReadOnly();
 
     /// <summary>The member the chair handed this item to; null when the session chair chairs it.</summary>
     public Guid? ActingChairPersonId { get; private set; }
@@ -43,7 +50,9 @@ public sealed class AgendaItem
 
     public Motion? OpenMotion => _motions.Find(m => m.IsOpen);
 
-    public bool IsRecused(Guid personId) => _recusals.Contains(personId);
+    public bool IsRecused(Guid personId) => _recusals.Contains(personId) || _declaredAhead.Contains(personId);
+
+    public bool IsRecusedAhead(Guid personId) => _declaredAhead.Contains(personId);
 
     internal void Recuse(Guid personId)
     {
@@ -52,6 +61,16 @@ public sealed class AgendaItem
             _recusals.Add(personId);
         }
     }
+
+    internal void DeclareAhead(Guid personId)
+    {
+        if (!_declaredAhead.Contains(personId))
+        {
+            _declaredAhead.Add(personId);
+        }
+    }
+
+    internal void WithdrawAhead(Guid personId) => _declaredAhead.Remove(personId);
 
     internal void HandOver(Guid personId) => ActingChairPersonId = personId;
 

@@ -72,6 +72,16 @@ public sealed class ReviewSession
 
     public bool IsMember(Guid personId) => _members.Contains(personId);
 
+    /// <summary>The item on the floor: the first open item of the agenda while the session is open.</summary>
+    public AgendaItem? OnTheFloor => Status == ReviewSessionStatus.Open ? _items.Find(i => i.IsOpen) : null;
+
+    /// <summary>Whether the item is on the floor now or was treated already (concluded) in this session.</summary>
+    public bool HasComeToTheFloor(Guid itemId)
+    {
+        var item = Item(itemId);
+        return Status != ReviewSessionStatus.Planned && (item == OnTheFloor || !item.IsOpen);
+    }
+
     public bool IsPresent(Guid personId) => _present.Contains(personId);
 
     public AgendaItem AddItem(Guid applicationId, IEnumerable<CriterionCode> claimedCriteria, Guid? itemId = null)
@@ -88,8 +98,12 @@ public sealed class ReviewSession
         return item;
     }
 
-    /// <summary>§6: the session's chair opens the planned session.</summary>
-    public void Open(Guid byPersonId, DateTimeOffset at)
+    /// <summary>
+    /// §6: the session's chair opens the planned session on its day (<paramref name="heldOn"/>, the Amsterdam date of
+    /// <paramref name="at"/>). A session is held on the day it carries (docs/decisions/010-session-day.md): on another
+    /// day the chair first moves it there (<see cref="MoveTo"/>), so the record never says one day and means another.
+    /// </summary>
+    public void Open(Guid byPersonId, DateTimeOffset at, DateOnly heldOn)
     {
         RequireSessionChair(byPersonId, "Only the chair opens the session.");
         if (Status != ReviewSessionStatus.Planned)
@@ -97,8 +111,37 @@ public sealed class ReviewSession
             throw new DomainException("session.not-planned", "Only a planned session can be opened.");
         }
 
+        if (heldOn != Date)
+        {
+            throw new DomainException("session.other-day", $"The session is planned for {Date:yyyy-MM-dd}; move it to {heldOn:yyyy-MM-dd} before opening it.");
+        }
+
         Status = ReviewSessionStatus.Open;
         OpenedAt = at;
+    }
+
+    /// <summary>
+    /// Moves a planned session to another day (decision 010: the chair confirms this when opening on another day).
+    /// Its members become the seat holders on the new day (§6 Quorum counts the seats occupied on the session's
+    /// date); the chair must hold a seat then too.
+    /// </summary>
+    public void MoveTo(DateOnly date, SeatRegister seats)
+    {
+        ArgumentNullException.ThrowIfNull(seats);
+        if (Status != ReviewSessionStatus.Planned)
+        {
+            throw new DomainException("session.not-planned", "Only a planned session can be moved.");
+        }
+
+        var members = seats.HoldersOn(date).Select(t => t.PersonId).Distinct().ToList();
+        if (!members.Contains(ChairPersonId))
+        {
+            throw new DomainException("session.chair-not-member", "The chair must hold a seat on the session's date.");
+        }
+
+        Date = date;
+        _members.Clear();
+        _members.AddRange(members);
     }
 
     /// <summary>§6 Presence: a member joins the live session.</summary>
@@ -138,6 +181,27 @@ public sealed class ReviewSession
         }
 
         item.Recuse(personId);
+    }
+
+    /// <summary>
+    /// §6 Recusal, self-declared ahead (before the session, on the application): the member is recused for the item
+    /// exactly as if they had declared it in the session — no vote, not counted for its quorum. A declaration can be
+    /// made or withdrawn only until the item comes to the floor; from then on the recusal stands (and a conflict
+    /// that arises later is declared in the session).
+    /// </summary>
+    public void DeclareConflictAhead(Guid personId, Guid itemId)
+    {
+        var item = ItemNotYetOnTheFloor(itemId);
+        RequireMember(personId, "session.not-a-member");
+        item.DeclareAhead(personId);
+    }
+
+    /// <summary>§6: a member withdraws a conflict declared ahead, before the item comes to the floor.</summary>
+    public void WithdrawConflictAhead(Guid personId, Guid itemId)
+    {
+        var item = ItemNotYetOnTheFloor(itemId);
+        RequireMember(personId, "session.not-a-member");
+        item.WithdrawAhead(personId);
     }
 
     /// <summary>The member chairing the item: the one it was handed to, otherwise the session's chair.</summary>
@@ -326,6 +390,17 @@ public sealed class ReviewSession
 
     private AgendaItem Item(Guid itemId) =>
         _items.Find(i => i.Id == itemId) ?? throw new DomainException("item.unknown", "No such agenda item.");
+
+    private AgendaItem ItemNotYetOnTheFloor(Guid itemId)
+    {
+        RequireNotClosed();
+        if (HasComeToTheFloor(itemId))
+        {
+            throw new DomainException("item.on-the-floor", "The item is on the floor or was treated: declare a conflict in the session.");
+        }
+
+        return Item(itemId);
+    }
 
     private AgendaItem OpenItem(Guid itemId)
     {

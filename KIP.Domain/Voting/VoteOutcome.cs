@@ -12,3 +12,13 @@ public enum VoteOutcome
     /// <summary>A tie or too few votes: the item goes to a later session [choice].</summary>
     Deferred,
 }
+
+/// <summary>Why a motion was deferred (rulebook §6 Outcome, two [choice] points that both defer).</summary>
+public enum DeferralReason
+{
+    /// <summary>For and against were equal.</summary>
+    Tie,
+
+    /// <summary>Fewer members voted (abstentions included) than the quorum required.</summary>
+    TooFewVotes,
+}

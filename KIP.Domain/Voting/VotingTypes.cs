@@ -93,6 +93,20 @@ public static class Quorum
             : RecognitionPolicy.TieOutcome;
     }
 
+    /// <summary>
+    /// §6 Outcome: why a deferred motion was deferred — too few votes (no quorum voted) or a tie of for and
+    /// against. The decision list says which; null when the motion was not deferred.
+    /// </summary>
+    public static DeferralReason? WhyDeferred(int votesFor, int votesAgainst, int abstentions, int requiredQuorum)
+    {
+        if (Outcome(votesFor, votesAgainst, abstentions, requiredQuorum) != VoteOutcome.Deferred)
+        {
+            return null;
+        }
+
+        return votesFor + votesAgainst + abstentions < requiredQuorum ? DeferralReason.TooFewVotes : DeferralReason.Tie;
+    }
+
     /// <summary>§6: the effect of a motion's outcome on the item and its application.</summary>
     public static ItemResult Effect(MotionKind kind, VoteOutcome outcome) => (kind, outcome) switch
     {

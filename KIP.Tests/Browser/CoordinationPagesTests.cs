@@ -30,6 +30,11 @@ public sealed class CoordinationPagesTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("tr[data-testid^='seat-']")).ToHaveCountAsync(5);
         await Assertions.Expect(page.GetByTestId("seat-business")).ToContainTextAsync("Pieter Bakker");
         await Assertions.Expect(page.GetByTestId("term-history")).ToHaveCountAsync(5);
+
+        // One name for the business seat, the seed's ("vertegenwoordiger uit het bedrijfsleven"), in table and form.
+        await Assertions.Expect(page.GetByTestId("seat-business").Locator("th")).ToHaveTextAsync("Bedrijfsleven");
+        await Assertions.Expect(page.GetByText("Organisatie (zetel Bedrijfsleven)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Ondernemers", new() { Exact = true })).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Business seat (the default) for Sanne, whose organisation is not recognised.

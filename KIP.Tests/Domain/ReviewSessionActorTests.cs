@@ -7,6 +7,7 @@ namespace KIP.Tests.Domain;
 public class ReviewSessionActorTests
 {
     private static readonly DateTimeOffset At = VotingFixture.At;
+    private static readonly DateOnly Day = new(2026, 11, 26);
 
     [Fact]
     public void Only_the_sessions_chair_opens_it_and_a_non_member_is_told_so()
@@ -14,11 +15,11 @@ public class ReviewSessionActorTests
         var members = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         var session = ReviewSession.Plan(Guid.NewGuid(), new DateOnly(2026, 11, 26), members[0], members);
 
-        Assert.Equal("item.not-chair", Assert.Throws<DomainException>(() => session.Open(members[1], At)).Code);
-        Assert.Equal("session.not-a-member", Assert.Throws<DomainException>(() => session.Open(Guid.NewGuid(), At)).Code);
+        Assert.Equal("item.not-chair", Assert.Throws<DomainException>(() => session.Open(members[1], At, Day)).Code);
+        Assert.Equal("session.not-a-member", Assert.Throws<DomainException>(() => session.Open(Guid.NewGuid(), At, Day)).Code);
         Assert.Equal(ReviewSessionStatus.Planned, session.Status);
 
-        session.Open(members[0], At);
+        session.Open(members[0], At, Day);
 
         Assert.Equal(ReviewSessionStatus.Open, session.Status);
     }

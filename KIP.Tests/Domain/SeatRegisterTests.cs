@@ -156,3 +156,94 @@ public class MeetingRuleTests
     public void Two_meetings_held_or_planned_in_the_year_are_enough() =>
         Assert.Null(MeetingRule.Check(2026, [D("2026-03-01"), D("2026-11-01")]));
 }
+
+public class MeetingWarningsOnTests
+{
+    [Fact]
+    public void In_December_a_next_year_with_one_meeting_planned_is_warned_too()
+    {
+        var warnings = MeetingRule.WarningsOn(D("2026-12-10"), [D("2026-03-01"), D("2026-11-01"), D("2027-02-01")]);
+
+        Assert.Equal([new MeetingWarning(2027, 1, 2)], warnings);
+    }
+
+    [Fact]
+    public void Both_years_are_warned_when_both_fall_short_and_none_when_both_have_two()
+    {
+        Assert.Equal([new MeetingWarning(2026, 1, 2), new MeetingWarning(2027, 0, 2)], MeetingRule.WarningsOn(D("2026-12-10"), [D("2026-03-01")]));
+        Assert.Empty(MeetingRule.WarningsOn(D("2026-12-10"), [D("2026-03-01"), D("2026-11-01"), D("2027-02-01"), D("2027-09-01")]));
+    }
+
+    [Fact]
+    public void A_past_year_short_of_meetings_is_no_longer_warned() =>
+        Assert.Empty(MeetingRule.WarningsOn(D("2027-01-05"), [D("2027-02-01"), D("2027-06-01"), D("2028-02-01"), D("2028-06-01")]));
+}
+
+public class CoordinationAlertsTests
+{
+    private static readonly DateOnly Today = D("2026-12-10");
+
+    private static (SeatRegister Seats, SeatTerm Business, SeatTerm Ending) Register()
+    {
+        var seats = new SeatRegister();
+        var business = seats.Appoint(Seat.Business, Guid.NewGuid(), D("2026-06-01"), D("2027-05-31"), Guid.NewGuid(), organisationRecognised: true);
+        var ending = seats.Appoint(Seat.SroiIJmond, Guid.NewGuid(), D("2025-01-01"), D("2027-01-09"));
+        seats.Appoint(Seat.SroiZuidKennemerland, Guid.NewGuid(), D("2025-01-01"), D("2028-12-31"));
+        seats.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2025-01-01"), D("2028-12-31"));
+        seats.Appoint(Seat.HaarlemWerkInkomen, Guid.NewGuid(), D("2025-01-01"), D("2028-12-31"));
+        return (seats, business, ending);
+    }
+
+    [Fact]
+    public void A_term_ending_within_30_days_is_one_event_named_by_the_term_and_its_last_day()
+    {
+        var (seats, _, ending) = Register();
+
+        var alerts = CoordinationAlerts.On(Today, seats, _ => true, []);
+        var later = CoordinationAlerts.On(Today.AddDays(10), seats, _ => true, []);
+
+        Assert.Equal([new CoordinationAlert(CoordinationAlertKind.TermEndsSoon, $"term-ends:{ending.Id}:2027-01-09", Seat.SroiIJmond, ending.Id, D("2027-01-09"))], alerts);
+        Assert.Equal(alerts, later);
+        Assert.Empty(CoordinationAlerts.On(Today.AddDays(-1), seats, _ => true, []));
+    }
+
+    [Fact]
+    public void A_seat_emptied_twice_is_two_events()
+    {
+        var (seats, _, ending) = Register();
+        var first = CoordinationAlerts.On(D("2027-01-10"), seats, _ => true, []).Single(a => a.Kind == CoordinationAlertKind.SeatEmpty);
+        var next = seats.Appoint(Seat.SroiIJmond, Guid.NewGuid(), D("2027-01-20"), D("2027-03-31"));
+
+        var second = CoordinationAlerts.On(D("2027-04-01"), seats, _ => true, []).Single(a => a.Kind == CoordinationAlertKind.SeatEmpty);
+
+        Assert.Equal($"seat-empty:sroi-ijmond:{ending.Id}", first.Key);
+        Assert.Equal($"seat-empty:sroi-ijmond:{next.Id}", second.Key);
+        Assert.DoesNotContain(CoordinationAlerts.On(D("2027-02-01"), seats, _ => true, []), a => a.Kind == CoordinationAlertKind.SeatEmpty);
+    }
+
+    [Fact]
+    public void The_business_representatives_organisation_no_longer_recognised_is_an_event_of_the_term()
+    {
+        var (seats, business, _) = Register();
+
+        var alert = CoordinationAlerts.On(Today, seats, id => id != business.OrganisationId, []).Single(a => a.Kind == CoordinationAlertKind.BusinessRepresentativeNotRecognised);
+
+        Assert.Equal($"business-not-recognised:{business.Id}", alert.Key);
+    }
+
+    [Fact]
+    public void Every_occupied_seat_recused_on_an_item_is_an_event_one_seat_left_is_not()
+    {
+        var (seats, _, _) = Register();
+        var members = seats.HoldersOn(Today).Select(t => t.PersonId).ToList();
+        var meeting = Guid.NewGuid();
+        var all = new AgendaItemRecusals(meeting, Today, Guid.NewGuid(), members);
+        var allButOne = new AgendaItemRecusals(meeting, Today, Guid.NewGuid(), members.Skip(1).ToList());
+        var longAgo = new AgendaItemRecusals(Guid.NewGuid(), Today.AddDays(-RecognitionPolicy.RecusalAlertLookbackDays - 1), Guid.NewGuid(), members);
+
+        var alerts = CoordinationAlerts.On(Today, seats, _ => true, [all, allButOne, longAgo]).Where(a => a.Kind == CoordinationAlertKind.AllSeatsRecused).ToList();
+
+        Assert.Equal([$"all-recused:{all.AgendaItemId}"], alerts.Select(a => a.Key));
+        Assert.Equal((meeting, Today), (alerts[0].MeetingId!.Value, alerts[0].Date!.Value));
+    }
+}

@@ -25,4 +25,14 @@ public class VoteOutcomeTests
     [InlineData(MotionKind.Reject, VoteOutcome.Deferred, ItemResult.Deferred)]
     public void The_outcome_decides_what_happens_to_the_application(MotionKind kind, VoteOutcome outcome, ItemResult result) =>
         Assert.Equal(result, Quorum.Effect(kind, outcome));
+
+    [Theory]
+    [InlineData(1, 1, 1, 3, DeferralReason.Tie)]
+    [InlineData(0, 0, 3, 3, DeferralReason.Tie)]
+    [InlineData(2, 0, 0, 3, DeferralReason.TooFewVotes)]
+    [InlineData(1, 1, 0, 3, DeferralReason.TooFewVotes)]
+    [InlineData(2, 1, 0, 3, null)]
+    [InlineData(1, 2, 0, 3, null)]
+    public void A_deferral_says_whether_the_votes_tied_or_too_few_voted(int votesFor, int against, int abstain, int required, DeferralReason? expected) =>
+        Assert.Equal(expected, Quorum.WhyDeferred(votesFor, against, abstain, required));
 }

@@ -12,7 +12,7 @@ internal sealed class VotingFixture
     {
         Members = [.. Enumerable.Range(0, members).Select(_ => Guid.NewGuid())];
         Session = ReviewSession.Plan(Guid.NewGuid(), new DateOnly(2026, 11, 26), Members[0], Members);
-        Session.Open(Members[0], At);
+        Session.Open(Members[0], At, new DateOnly(2026, 11, 26));
         foreach (var member in Members.Take(present < 0 ? members : present))
         {
             Session.Join(member);

@@ -36,7 +36,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/organisaties/{id:guid}/beheer"] = KipPolicies.OwnOrganisation,
         ["/commissie"] = KipPolicies.Commission,
         ["/commissie/vergaderingen/{Id:guid}/sessie"] = KipPolicies.Commission,
-        ["/commissie/vergaderingen/{Id:guid}/besluitenlijst"] = KipPolicies.Commission,
+        ["/commissie/vergaderingen/{Id:guid}/besluitenlijst"] = KipPolicies.DecisionRecord,
+        ["/vergaderingen/archief"] = KipPolicies.DecisionRecord,
         ["/commissie/aanvragen/{Id:guid}"] = KipPolicies.Commission,
         ["/inkoop"] = KipPolicies.SroiOfficer,
         ["/inkoop/shortlijsten"] = KipPolicies.SroiOfficer,
@@ -156,6 +157,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
         var allowed = policy == KipPolicies.SignedIn ? true
             : policy == KipPolicies.OwnOrganisation
             ? account.Organisations.Contains(organisation!.Value)
+            : policy == KipPolicies.DecisionRecord
+            ? account.Roles.Contains(KipRoles.Commission) || account.Roles.Contains(KipRoles.Coordination)
             : account.Roles.Contains(policy);
         return allowed ? "page" : "denied";
     }

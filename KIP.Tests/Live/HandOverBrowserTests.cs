@@ -33,7 +33,7 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
         await presence.EnterAsync(meeting, DemoPersons.WerkInkomenMember);
         await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-present", "yes");
 
-        await chair.GetByTestId("open-session").ClickAsync();
+        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
         await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", WithinASecond);
         await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Marieke Jansen");
         await Assertions.Expect(member.GetByTestId("open-vote")).ToHaveCountAsync(0);

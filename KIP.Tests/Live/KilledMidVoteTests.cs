@@ -36,7 +36,7 @@ public sealed class KilledMidVoteTests
         var second = await SignInAsync(browser, app, DemoPersons.SroiIJmondMember, url);
         await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes");
 
-        await chair.GetByTestId("open-session").ClickAsync();
+        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
         await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
         await chair.GetByTestId("open-vote").ClickAsync();
         await first.GetByTestId("vote-For").ClickAsync();
@@ -47,7 +47,15 @@ public sealed class KilledMidVoteTests
         // The outage is deliberate: the failed reconnects it causes are expected until each page has reloaded.
         var outages = new[] { chair, first, second }.Select(p => BrowserProblems.Outage(p.Context)).ToList();
         await app.KillAsync();
-        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+        var modal = first.Locator("#components-reconnect-modal");
+        await Assertions.Expect(modal).ToBeVisibleAsync();
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveTextAsync("Verbinding met de server wordt hersteld…");
+
+        // The next attempts: the countdown replaces the first message instead of appearing beside it.
+        await Assertions.Expect(modal.GetByText("Nieuwe poging over")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(modal.Locator("p:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(modal.GetByText("Verbinding met de server wordt hersteld…")).ToBeHiddenAsync();
 
         await app.StartAsync();
         foreach (var page in new[] { chair, first, second })
@@ -59,15 +67,23 @@ public sealed class KilledMidVoteTests
         outages.ForEach(o => o.Dispose());
 
         await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen uitgebracht");
+        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.BusinessMember}")).ToHaveAttributeAsync("data-state", "present");
+        await Assertions.Expect(chair.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("De Fietsenmakerij Haarlem");
+        await Assertions.Expect(first.GetByTestId("not-yet-voted-member")).ToHaveTextAsync(["Marieke Jansen"]);
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen");
         await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
         await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
 
         // And the session goes on: the chair votes and closes.
         await chair.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen uitgebracht");
+        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen");
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Na herstart afgerond.");
         await chair.GetByTestId("close-vote").ClickAsync();
         await Assertions.Expect(second.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
+        await Assertions.Expect(second.GetByTestId("tally")).ToHaveTextAsync("2 voor, 1 tegen, 0 onthouding");
+        foreach (var page in new[] { chair, first, second })
+        {
+            BrowserProblems.AssertNone(page);
+        }
     }
 }

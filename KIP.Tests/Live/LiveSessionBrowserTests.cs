@@ -22,13 +22,26 @@ public sealed class LiveBrowserFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(Guid person, string path)
     {
         var context = await BrowserFixture.NewContextAsync(Browser, App.BaseUrl);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.GetByTestId($"demo-{person}").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(App.BaseUrl + path);
         await BrowserFixture.WaitUntilInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// The chair opens the demo meeting, planned in two weeks, today: decision 010 asks to confirm moving it to today
+    /// (the dialog names both days), and the chair confirms.
+    /// </summary>
+    public static async Task OpenMovingToTodayAsync(IPage chair)
+    {
+        await chair.GetByTestId("open-session").ClickAsync();
+        var dialog = chair.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("De vergadering was gepland op ");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Openen en verplaatsen" }).ClickAsync();
+        await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
     }
 
     /// <summary>The demo data's planned meeting.</summary>
@@ -80,17 +93,17 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
         await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes", new() { Timeout = 1_000 });
 
-        await chair.GetByTestId("open-session").ClickAsync();
+        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
         await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", WithinASecond);
         await Assertions.Expect(member.GetByTestId("quorum")).ToHaveAttributeAsync("data-has-quorum", "yes");
 
         await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
         await chair.GetByTestId("open-vote").ClickAsync();
-        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("0 van 4 stemmen uitgebracht", WithinASecond);
+        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("0 van 4 stemmen", WithinASecond);
         await BrowserFixture.AssertAccessibleAsync(member);
 
         await member.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen uitgebracht", WithinASecond);
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen", WithinASecond);
         await Assertions.Expect(chair.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Joost Visser", new() { Timeout = 1_000 });
         await Assertions.Expect(member.GetByTestId("my-vote")).ToContainTextAsync("Voor");
 
@@ -102,7 +115,7 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);
         await chair.GetByTestId("vote-Against").ClickAsync();
-        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen uitgebracht", WithinASecond);
+        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", WithinASecond);
         await BrowserFixture.AssertAccessibleAsync(chair);
 
         await chair.GetByTestId("close-vote").ClickAsync();

@@ -138,7 +138,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         Assert.Equal(MeetingStatus.Closed, list.Session.Status);
         Assert.All(list.Session.Items, i => Assert.Equal(ItemResult.Deferred, i.Result));
         Assert.Equal(5, list.Attendance.Count);
-        Assert.All(list.Attendance, a => Assert.NotNull(a.LeftAt));
+        Assert.All(list.Attendance, a => Assert.NotNull(a.Until));
         await using var db = await live.Db.CreateDbContextAsync();
         Assert.All(await db.Applications.Where(a => applications.Contains(a.Id)).ToListAsync(), a => Assert.Equal(ApplicationStatus.InReview, a.Status));
     }

@@ -8,9 +8,24 @@ public sealed class SupplierCsvTests
 {
     private static readonly string[] Headers = ["Naam", "KvK-nummer", "Plaats", "Werkt in", "Categorieën", "Erkend", "Tijdelijke badge", "Criteria", "Erkend tot en met", "Website", "Contactpersoon", "E-mail contactpersoon", "Telefoon contactpersoon", "Notitie"];
 
-    private static SupplierItem Item(string name, bool recognised = true) => new(
+    private static SupplierItem Item(string name, bool recognised = true, string? place = "IJmuiden") => new(
         Guid.NewGuid(), "01234567", name, "velsen", ["haarlem", "beverwijk"], ["schoonmaak"], [], recognised, false,
-        recognised ? ["pso-30-plus"] : [], recognised ? new DateOnly(2027, 3, 31) : null, "Samenvatting", "https://schoon.example.nl", "IJmuiden");
+        recognised ? ["pso-30-plus"] : [], recognised ? new DateOnly(2027, 3, 31) : null, "Samenvatting", "https://schoon.example.nl", place);
+
+    [Fact]
+    public void Municipalities_and_categories_are_written_as_names_never_as_codes()
+    {
+        var text = Encoding.UTF8.GetString(SupplierCsv.Write(
+            [new CsvRow(Item("Schoon & Sociaal", place: null), null)], Headers, c => "PSO 30+", c => c == "schoonmaak" ? "Schoonmaak" : c, withNotes: false));
+        var cells = text.Split("\r\n")[1].Split(';');
+
+        Assert.Equal("Velsen", cells[2]); // no place given: the municipality where it is established
+        Assert.Equal("Haarlem, Beverwijk", cells[3]);
+        Assert.Equal("Schoonmaak", cells[4]);
+        Assert.Equal("PSO 30+", cells[7]);
+        Assert.DoesNotContain("haarlem", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("velsen", text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void The_bytes_start_with_the_UTF8_byte_order_mark_and_use_semicolons_and_CRLF()
@@ -21,7 +36,7 @@ public sealed class SupplierCsvTests
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var expected =
             "Naam;KvK-nummer;Plaats;Werkt in;Categorieën;Erkend;Tijdelijke badge;Criteria;Erkend tot en met;Website;Contactpersoon;E-mail contactpersoon;Telefoon contactpersoon\r\n" +
-            "Schoon & Sociaal;01234567;IJmuiden;haarlem, beverwijk;Schoonmaak;ja;nee;PSO 30+;31-03-2027;https://schoon.example.nl;Mehmet Kaya;m@x.nl;06 1234\r\n";
+            "Schoon & Sociaal;01234567;IJmuiden;Haarlem, Beverwijk;Schoonmaak;ja;nee;PSO 30+;31-03-2027;https://schoon.example.nl;Mehmet Kaya;m@x.nl;06 1234\r\n";
         Assert.Equal(expected, text);
     }
 

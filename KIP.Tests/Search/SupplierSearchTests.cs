@@ -32,6 +32,46 @@ public sealed class SupplierSearchTests(AppFixture fixture)
         Assert.Contains(expected, await NamesAsync(Search, new SupplierQuery { Text = text }));
     }
 
+    [Theory]
+    [InlineData("schoonmaak", "Glashelder Glazenwassers")] // its texts say "glazenwassers", its category is Schoonmaak
+    [InlineData("cleaning", "Glashelder Glazenwassers")]
+    [InlineData("groenvoorziening", "Het Groene Hart Hoveniers")]
+    [InlineData("landscaping", "Het Groene Hart Hoveniers")]
+    [InlineData("klimaat energie", "Het Groene Hart Hoveniers")] // impact theme Klimaat en energie
+    public async Task Category_and_theme_names_are_searched_in_Dutch_and_English(string text, string expected)
+    {
+        Assert.Contains(expected, await NamesAsync(Search, new SupplierQuery { Text = text }));
+    }
+
+    [Fact]
+    public async Task Searching_a_category_name_finds_every_organisation_in_that_category()
+    {
+        var inCategory = await NamesAsync(Search, new SupplierQuery { Categories = ["schoonmaak"] });
+        var found = await NamesAsync(Search, new SupplierQuery { Text = "schoonmaak" });
+
+        Assert.True(inCategory.Count >= 3);
+        Assert.All(inCategory, name => Assert.Contains(name, found));
+    }
+
+    [Fact]
+    public async Task A_new_category_is_searchable_in_the_same_transaction_as_the_change()
+    {
+        await using var db = await fixture.Db.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var profile = await db.Profiles.SingleAsync(p => p.OrganisationId == DemoPersons.FietsenmakerijId);
+        int Hits(string match) => db.Database
+            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM SupplierSearch s JOIN OrganisationProfiles p ON p.rowid = s.rowid WHERE SupplierSearch MATCH {0} AND p.OrganisationId = {1}", match, DemoPersons.FietsenmakerijId)
+            .AsEnumerable().Single();
+        Assert.Equal(0, Hits("drukwerk*"));
+
+        profile.Categories = [.. profile.Categories, "drukwerk-en-promotie"];
+        await db.SaveChangesAsync();
+
+        Assert.Equal(1, Hits("drukwerk*"));
+        Assert.Equal(1, Hits("printing*"));
+        await transaction.RollbackAsync();
+    }
+
     [Fact]
     public async Task Two_words_must_both_match()
     {

@@ -59,6 +59,8 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
+    public DbSet<SentCoordinationAlert> SentCoordinationAlerts => Set<SentCoordinationAlert>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);

@@ -48,6 +48,9 @@ public static class StorageSetup
             }
 
             await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await SupplierSearchIndex.SyncNamesAsync(db.Database.GetDbConnection(), cancellationToken);
+            await db.Database.CloseConnectionAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 

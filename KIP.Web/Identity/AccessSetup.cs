@@ -94,6 +94,7 @@ public static class AccessSetup
             .AddPolicy(KipPolicies.Commission, p => p.RequireRole(KipRoles.Commission))
             .AddPolicy(KipPolicies.SroiOfficer, p => p.RequireRole(KipRoles.SroiOfficer))
             .AddPolicy(KipPolicies.Coordination, p => p.RequireRole(KipRoles.Coordination))
+            .AddPolicy(KipPolicies.DecisionRecord, p => p.RequireRole(KipRoles.Commission, KipRoles.Coordination))
             .AddPolicy(KipPolicies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(KipPolicies.SupplierContact, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.Commission, KipRoles.Coordination))
             .AddPolicy(KipPolicies.OwnOrganisation, p => p.RequireRole(KipRoles.Entrepreneur).AddRequirements(new OwnOrganisationRequirement()));

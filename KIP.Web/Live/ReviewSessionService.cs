@@ -67,10 +67,23 @@ public sealed class ReviewSessionService
         return seats.HoldersOn(meeting.Date).Any(t => t.PersonId == personId);
     }
 
-    public Task OpenAsync(Guid meetingId, Guid actor) =>
-        ActAsync(meetingId, actor, "opened", (db, state, now) =>
+    /// <summary>
+    /// The chair opens the session. On another day than planned KIP.Domain refuses unless the chair confirmed moving
+    /// the meeting to today (<paramref name="moveToToday"/>, docs/decisions/010-session-day.md); the move is audited.
+    /// </summary>
+    public Task OpenAsync(Guid meetingId, Guid actor, bool moveToToday = false) =>
+        ActAsync(meetingId, actor, "opened", async (db, state, now) =>
         {
-            state.Session.Open(actor, now);
+            var today = AmsterdamCalendar.DateOf(now);
+            if (moveToToday && state.Session.Date != today && state.Session.ChairPersonId == actor)
+            {
+                var planned = state.Session.Date;
+                state.Session.MoveTo(today, new SeatRegister(await db.SeatTerms.AsNoTracking().ToListAsync()));
+                state.Meeting.Date = today;
+                db.Record(now, actor, "session.move", meetingId.ToString(), $"{planned:yyyy-MM-dd} -> {today:yyyy-MM-dd}");
+            }
+
+            state.Session.Open(actor, now, today);
             state.Meeting.Status = MeetingStatus.Open;
             state.Meeting.OpenedAt = now;
             foreach (var present in _presence.PresentAt(meetingId).Where(state.Session.IsMember))
@@ -79,7 +92,7 @@ public sealed class ReviewSessionService
             }
 
             db.Record(now, actor, "session.open", meetingId.ToString());
-            return [];
+            return (IReadOnlyList<LiveAnnouncement>)[];
         });
 
     /// <summary>A member declares a conflict of interest, or the (acting) chair flags one for a member.</summary>
@@ -292,14 +305,17 @@ public sealed class ReviewSessionService
         var view = View(snapshot, viewerId);
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var names = await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var attendance = (await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken))
-            .OrderBy(a => a.JoinedAt)
-            .Select(a => new AttendanceView(a.PersonId, names.GetValueOrDefault(a.PersonId, string.Empty), a.JoinedAt, a.LeftAt))
+        var stays = await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(cancellationToken);
+        var attendance = Attendance.PerMember(stays.Select(a => new PresencePeriod(a.PersonId, a.JoinedAt, a.LeftAt)), state.Meeting.ClosedAt)
+            .Select(a => new AttendanceView(a.PersonId, names.GetValueOrDefault(a.PersonId, string.Empty), a.From, a.Until, a.Absences))
             .ToList();
         var items = view.Items.ToDictionary(i => i.Id);
         var recusals = state.Recusals.OrderBy(r => r.At)
             .Select(r => new RecusalView(r.AgendaEntryId, items[r.AgendaEntryId].OrganisationName, names.GetValueOrDefault(r.PersonId, string.Empty), r.At))
             .ToList();
+        var ahead = view.Items.SelectMany(i => i.RecusedAhead.Select(p => (Item: i, Person: p, state.DeclaredAhead.First(c => c.ApplicationId == i.ApplicationId && c.PersonId == p).DeclaredAt)));
+        recusals.InsertRange(0, ahead.OrderBy(a => a.Item.Position)
+            .Select(a => new RecusalView(a.Item.Id, a.Item.OrganisationName, names.GetValueOrDefault(a.Person, string.Empty), a.DeclaredAt, DeclaredAhead: true)));
         var stored = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(cancellationToken);
         var decidedFor = stored.Select(d => d.OrganisationId).Distinct().ToList();
         var accepted = (await db.Organisations.AsNoTracking().Where(o => decidedFor.Contains(o.Id)).ToListAsync(cancellationToken))
@@ -315,7 +331,9 @@ public sealed class ReviewSessionService
                     [.. accepted[d.Id].OrderBy(c => c.Code.Order).Select(c => new AcceptedView(c.Code, c.ValidUntil))]);
             })
             .ToList();
-        return new DecisionListView(view, attendance, recusals, decisions);
+        // The day it was held: the day it was opened, whatever day it carries (a record from before decision 010).
+        var heldOn = state.Meeting.OpenedAt is { } opened ? AmsterdamCalendar.DateOf(opened) : state.Meeting.Date;
+        return new DecisionListView(view, heldOn, attendance, recusals, decisions);
     }
 
     private delegate Task<IReadOnlyList<LiveAnnouncement>> AsyncAction(KipDbContext db, State state, DateTimeOffset now);
@@ -391,7 +409,8 @@ public sealed class ReviewSessionService
         IReadOnlyDictionary<Guid, Application> Applications,
         IReadOnlyList<RecusalRecord> Recusals,
         IReadOnlyList<MotionRecord> Motions,
-        IReadOnlyList<VoteRecord> Votes);
+        IReadOnlyList<VoteRecord> Votes,
+        IReadOnlyList<ConflictOfInterest> DeclaredAhead);
 
     /// <summary>Rebuilds the domain's session from the database: plan, agenda, then the record in time order.</summary>
     private async Task<State?> LoadStateAsync(KipDbContext db, Guid meetingId, CancellationToken cancellationToken)
@@ -419,9 +438,16 @@ public sealed class ReviewSessionService
             session.AddItem(entry.ApplicationId, applications[entry.ApplicationId].ClaimedCriteria, entry.Id);
         }
 
+        var declared = await DeclaredAheadAsync(db, meeting, entries, session, motions, votes, cancellationToken);
+        foreach (var conflict in declared)
+        {
+            session.DeclareConflictAhead(conflict.PersonId, entries.First(e => e.ApplicationId == conflict.ApplicationId).Id);
+        }
+
         if (meeting.Status != MeetingStatus.Planned)
         {
-            session.Open(meeting.ChairPersonId, meeting.OpenedAt ?? DateTimeOffset.MinValue);
+            // Opened on its day when it was written (or before decision 010 on another): replayed on the day it carries.
+            session.Open(meeting.ChairPersonId, meeting.OpenedAt ?? DateTimeOffset.MinValue, session.Date);
 
             // The record was valid when written; replay it with everyone present, then set today's presence.
             foreach (var member in session.Members.ToList())
@@ -475,7 +501,30 @@ public sealed class ReviewSessionService
             }
         }
 
-        return new State(meeting, session, applications, recusals, motions, votes);
+        return new State(meeting, session, applications, recusals, motions, votes, declared);
+    }
+
+    /// <summary>
+    /// The conflicts members declared ahead on /commissie for applications on this agenda (rulebook §6 Recusal): the
+    /// domain recuses them when the item comes to the floor. Declarations made after the meeting closed belong to a
+    /// later meeting; one whose author already voted on the item (stored before declarations counted) is left out so
+    /// that the stored record still replays.
+    /// </summary>
+    private static async Task<IReadOnlyList<ConflictOfInterest>> DeclaredAheadAsync(
+        KipDbContext db, Meeting meeting, IReadOnlyList<AgendaEntry> entries, ReviewSession session,
+        IReadOnlyList<MotionRecord> motions, IReadOnlyList<VoteRecord> votes, CancellationToken cancellationToken)
+    {
+        var applicationIds = entries.Select(e => e.ApplicationId).ToList();
+        var conflicts = await db.ConflictsOfInterest.AsNoTracking().Where(c => applicationIds.Contains(c.ApplicationId)).ToListAsync(cancellationToken);
+        return [.. conflicts
+            .Where(c => session.IsMember(c.PersonId) && (meeting.ClosedAt is null || c.DeclaredAt < meeting.ClosedAt))
+            .Where(c =>
+            {
+                var itemId = entries.First(e => e.ApplicationId == c.ApplicationId).Id;
+                var itemMotions = motions.Where(m => m.AgendaEntryId == itemId).Select(m => m.Id).ToHashSet();
+                return !votes.Any(v => v.PersonId == c.PersonId && itemMotions.Contains(v.MotionId));
+            })
+            .OrderBy(c => c.DeclaredAt)];
     }
 
     private async Task<Snapshot?> LoadSnapshotAsync(Guid meetingId, CancellationToken cancellationToken)
@@ -550,7 +599,8 @@ public sealed class ReviewSessionService
             items.Add(new ItemView(
                 entry.Id, entry.Position, entry.ApplicationId, organisation?.Name ?? string.Empty, organisation?.SocialMission,
                 item.ClaimedCriteria, item.Result, item.CoordinationMustBeTold, session.ActingChairOf(item.Id), [.. item.Recusals],
-                session.QuorumFor(item.Id), open, closed, evidenceValidUntil.GetValueOrDefault(entry.ApplicationId) ?? new Dictionary<CriterionCode, DateOnly>()));
+                session.QuorumFor(item.Id), open, closed, evidenceValidUntil.GetValueOrDefault(entry.ApplicationId) ?? new Dictionary<CriterionCode, DateOnly>(),
+                [.. item.DeclaredAhead]));
         }
 
         return new SessionView(

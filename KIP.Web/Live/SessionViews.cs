@@ -41,7 +41,8 @@ public sealed record ItemView(
     QuorumState Quorum,
     OpenMotionView? OpenMotion,
     IReadOnlyList<ClosedMotionView> ClosedMotions,
-    IReadOnlyDictionary<CriterionCode, DateOnly> EvidenceValidUntil)
+    IReadOnlyDictionary<CriterionCode, DateOnly> EvidenceValidUntil,
+    IReadOnlyList<Guid> RecusedAhead)
 {
     public bool IsOpen => Result is null or ItemResult.StillOpenForAnotherMotion;
 }
@@ -68,18 +69,25 @@ public sealed record ClosedMotionView(
     int Abstain,
     int RequiredQuorum,
     IReadOnlyList<Vote> Votes,
-    string? Motivation);
+    string? Motivation)
+{
+    /// <summary>Why KIP.Domain deferred it (a tie, or too few votes), for the record to say which; null when not deferred.</summary>
+    public DeferralReason? WhyDeferred => Outcome == VoteOutcome.Deferred ? Quorum.WhyDeferred(For, Against, Abstain, RequiredQuorum) : null;
+}
 
 /// <summary>The decision list (besluitenlijst) of a meeting: from the database, with named votes only of closed motions.</summary>
 public sealed record DecisionListView(
     SessionView Session,
+    DateOnly HeldOn,
     IReadOnlyList<AttendanceView> Attendance,
     IReadOnlyList<RecusalView> Recusals,
     IReadOnlyList<DecisionView> Decisions);
 
-public sealed record AttendanceView(Guid PersonId, string Name, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+/// <summary>A member's attendance, merged over their screens and reconnects: first arrival, last leave (null: still present), absences.</summary>
+public sealed record AttendanceView(Guid PersonId, string Name, DateTimeOffset From, DateTimeOffset? Until, IReadOnlyList<Absence> Absences);
 
-public sealed record RecusalView(Guid ItemId, string OrganisationName, string Name, DateTimeOffset At);
+/// <summary>A recusal on the decision list; <paramref name="DeclaredAhead"/>: declared before the item came to the floor (rulebook §6).</summary>
+public sealed record RecusalView(Guid ItemId, string OrganisationName, string Name, DateTimeOffset At, bool DeclaredAhead = false);
 
 public sealed record DecisionView(
     Guid ItemId,

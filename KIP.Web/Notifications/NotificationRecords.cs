@@ -10,7 +10,8 @@ public sealed class Notification
 
     public Guid PersonId { get; set; }
 
-    public Guid OrganisationId { get; set; }
+    /// <summary>The organisation a reminder is about; null for a message to the coordination team (<see cref="Link"/>).</summary>
+    public Guid? OrganisationId { get; set; }
 
     /// <summary>The resource key of the text (e.g. <c>Reminders.Notification.Text</c>).</summary>
     public required string TextKey { get; set; }
@@ -27,6 +28,12 @@ public sealed class Notification
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>Further arguments of the text (a coordination alert: seat code, person, organisation, date as yyyy-MM-dd).</summary>
+    public IReadOnlyList<string> Arguments { get; set; } = [];
+
+    /// <summary>Where the person acts on it, when not the organisation's own pages (a coordination alert).</summary>
+    public string? Link { get; set; }
 }
 
 /// <summary>An e-mail waiting to be sent, or sent: never deleted, so a failed send is never lost.</summary>
@@ -77,6 +84,23 @@ public sealed class SentReminder
     public int DaysBefore { get; set; }
 
     public ReminderOutcome Outcome { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// Rulebook §5–§6, "the coordination team is warned/told": one row per event (KIP.Domain's
+/// <see cref="KIP.Domain.Commission.CoordinationAlert.Key"/>) under a unique index, written in the same transaction as
+/// the team's notifications and e-mails, so each event is told once.
+/// </summary>
+public sealed class SentCoordinationAlert
+{
+    public Guid Id { get; set; }
+
+    public required string Key { get; set; }
+
+    /// <summary>KIP.Domain.Commission.CoordinationAlertKind as text.</summary>
+    public required string Kind { get; set; }
 
     public DateTimeOffset At { get; set; }
 }

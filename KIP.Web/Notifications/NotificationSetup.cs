@@ -25,6 +25,9 @@ public static class NotificationSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<RecognitionReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RecognitionReminderJob>());
+        services.AddSingleton<CoordinationAlertService>();
+        services.AddSingleton<CoordinationAlertJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<CoordinationAlertJob>());
         services.AddScoped<NotificationService>();
         return services;
     }

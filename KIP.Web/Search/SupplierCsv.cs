@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KIP.Web.Localization;
 
 namespace KIP.Web.Search;
 
@@ -8,7 +9,7 @@ public sealed record CsvRow(SupplierItem Item, ContactPerson? Contact, string? N
 
 /// <summary>
 /// CSV that opens correctly in Dutch Excel: UTF-8 with a byte order mark, <c>;</c> as separator,
-/// CRLF line ends, dates as dd-MM-yyyy, quotes where needed, and no cell that Excel would run as a formula.
+/// CRLF line ends, dates as dd-MM-yyyy, names rather than codes, quotes where needed, and no cell that Excel would run as a formula.
 /// </summary>
 public static class SupplierCsv
 {
@@ -30,8 +31,8 @@ public static class SupplierCsv
             {
                 item.Name,
                 item.KvkNumber,
-                item.Place ?? item.Municipality,
-                string.Join(", ", item.MunicipalitiesServed),
+                item.Place ?? CatalogText.MunicipalityName(item.Municipality),
+                string.Join(", ", item.MunicipalitiesServed.Select(CatalogText.MunicipalityName)),
                 string.Join(", ", item.Categories.Select(categoryName)),
                 item.Recognised ? "ja" : "nee",
                 item.TemporaryBadge ? "ja" : "nee",

@@ -1,6 +1,7 @@
 using KIP.Domain.Organisations;
 using KIP.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,14 +9,22 @@ namespace KIP.Web.Data.Configurations;
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
+    private const char ArgumentSeparator = '\u001F';
+
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.ToTable("Notifications");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         builder.Property(n => n.TextKey).HasMaxLength(100);
+        // Positional and possibly empty, names may hold commas: separated by the ASCII unit separator.
+        builder.Property(n => n.Arguments).HasConversion(
+            new ValueConverter<IReadOnlyList<string>, string>(v => string.Join(ArgumentSeparator, v), v => v.Split(ArgumentSeparator, StringSplitOptions.None).ToList()),
+            new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, i) => HashCode.Combine(h, i.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
+            .HasMaxLength(1000);
+        builder.Property(n => n.Link).HasMaxLength(400);
         builder.Property(n => n.OrganisationName).HasMaxLength(200);
         builder.Property(n => n.Criteria).HasStringList().HasMaxLength(400);
         builder.Property(n => n.CreatedAt).HasConversion(Instants.Converter);
@@ -54,6 +63,22 @@ internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentR
 
         // Rulebook §3 "each reminder is sent once": a second pass, even a concurrent one, cannot insert it again.
         builder.HasIndex(r => new { r.OrganisationId, r.ValidUntil, r.DaysBefore }).IsUnique();
+    }
+}
+
+internal sealed class SentCoordinationAlertConfiguration : IEntityTypeConfiguration<SentCoordinationAlert>
+{
+    public void Configure(EntityTypeBuilder<SentCoordinationAlert> builder)
+    {
+        builder.ToTable("SentCoordinationAlerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Key).HasMaxLength(200);
+        builder.Property(a => a.Kind).HasMaxLength(60);
+        builder.Property(a => a.At).HasConversion(Instants.Converter);
+
+        // "Once per event": a second pass, even a concurrent one, cannot insert the same event again.
+        builder.HasIndex(a => a.Key).IsUnique();
     }
 }
 

@@ -10,7 +10,7 @@ namespace KIP.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in SupplierSearchIndex.Create)
+            foreach (var sql in SupplierSearchIndex.CreateWithoutCatalog)
             {
                 migrationBuilder.Sql(sql);
             }

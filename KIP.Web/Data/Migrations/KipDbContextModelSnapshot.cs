@@ -923,6 +923,11 @@ namespace KIP.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -934,7 +939,11 @@ namespace KIP.Web.Data.Migrations
                     b.Property<int>("DaysBefore")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationName")
@@ -1008,6 +1017,32 @@ namespace KIP.Web.Data.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("KIP.Web.Notifications.SentCoordinationAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SentCoordinationAlerts", (string)null);
                 });
 
             modelBuilder.Entity("KIP.Web.Notifications.SentReminder", b =>
@@ -1618,8 +1653,7 @@ namespace KIP.Web.Data.Migrations
                     b.HasOne("KIP.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("KIP.Web.Data.Person", null)
                         .WithMany()

@@ -35,21 +35,22 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
         var today = AmsterdamCalendar.Today(time);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var meetings = await SummariesAsync(db, db.Meetings, cancellationToken);
-        var years = meetings.Select(m => m.Date.Year).Append(today.Year).Distinct().OrderByDescending(y => y);
+        var warnings = MeetingRule.WarningsOn(today, meetings.Select(m => m.Date));
+        var years = meetings.Select(m => m.Date.Year).Concat(warnings.Select(w => w.Year)).Append(today.Year).Distinct().OrderByDescending(y => y);
         return [.. years.Select(year => new MeetingYear(
             year,
             [.. meetings.Where(m => m.Date.Year == year).OrderBy(m => m.Date)],
-            year >= today.Year ? MeetingRule.Check(year, meetings.Select(m => m.Date)) : null))];
+            warnings.FirstOrDefault(w => w.Year == year)))];
     }
 
-    /// <summary>§5 for the chair's dashboard: the current year's warning, when this person chairs a meeting this year or next.</summary>
-    public async Task<MeetingWarning?> WarningForChairAsync(Guid? personId, CancellationToken cancellationToken = default)
+    /// <summary>§5 for the chair's dashboard: the current and next year's warnings, when this person chairs a meeting this year or next.</summary>
+    public async Task<IReadOnlyList<MeetingWarning>> WarningsForChairAsync(Guid? personId, CancellationToken cancellationToken = default)
     {
         var today = AmsterdamCalendar.Today(time);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var dates = await db.Meetings.AsNoTracking().Select(m => new { m.Date, m.ChairPersonId }).ToListAsync(cancellationToken);
         var chairs = dates.Any(m => m.ChairPersonId == personId && m.Date.Year >= today.Year - 1);
-        return chairs ? MeetingRule.Check(today.Year, dates.Select(m => m.Date)) : null;
+        return chairs ? MeetingRule.WarningsOn(today, dates.Select(m => m.Date)) : [];
     }
 
     public async Task<IReadOnlyList<ChairCandidate>> ChairCandidatesAsync(DateOnly date, CancellationToken cancellationToken = default)

@@ -7,7 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Components.Pages.Coordination;
 
-public sealed record RecognisedOrganisation(Guid Id, string Name, IReadOnlyList<AcceptedCriterion> ValidCriteria);
+public sealed record RecognisedOrganisation(Guid Id, string Name, IReadOnlyList<AcceptedCriterion> ValidCriteria, string Kvk = "")
+{
+    /// <summary>What the organisation is found by: a part of a word of its name (capitals and accents ignored) or of its KvK number.</summary>
+    public bool Matches(string? search)
+    {
+        var terms = Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = Fold(Name);
+        return terms.All(t => name.Contains(t, StringComparison.Ordinal) || Kvk.Contains(t, StringComparison.Ordinal));
+    }
+
+    private static string Fold(string? text) =>
+        new([.. (text ?? string.Empty).ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)]);
+}
 
 /// <summary>
 /// §2: the coordination team revokes a whole recognition or one accepted criterion, with a reason,
@@ -22,7 +35,7 @@ public sealed class RevocationService(IDbContextFactory<KipDbContext> factory, P
         var today = AmsterdamCalendar.Today(time);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().RecognisedOn(today).ToListAsync(cancellationToken);
-        return [.. organisations.OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => new RecognisedOrganisation(o.Id, o.Name, o.ValidCriteriaOn(today)))];
+        return [.. organisations.OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => new RecognisedOrganisation(o.Id, o.Name, o.ValidCriteriaOn(today), o.KvkNumber.Value))];
     }
 
     /// <summary>Revokes the whole recognition (<paramref name="criterion"/> null) or one criterion.</summary>

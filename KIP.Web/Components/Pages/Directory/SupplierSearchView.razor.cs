@@ -1,6 +1,8 @@
 using KIP.Domain;
+using KIP.Web.Localization;
 using KIP.Web.Search;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace KIP.Web.Components.Pages.Directory;
@@ -8,8 +10,14 @@ namespace KIP.Web.Components.Pages.Directory;
 /// <summary>
 /// The search box, filters and results of the directory and the SROI page. The search lives in the
 /// URL (the API's own parameters), so it can be shared, bookmarked, and the back button returns to it.
+/// <para>
+/// One source of truth: the inputs. Each change runs the search from the inputs and then asks for the
+/// address; the address is read only when the page opens and when someone else changes it (back,
+/// forward, a link). A parent re-rendering this component changes nothing, so an officer's page that
+/// re-renders on every result cannot pull the inputs back to an address that has not caught up yet.
+/// </para>
 /// </summary>
-public partial class SupplierSearchView
+public sealed partial class SupplierSearchView : IDisposable
 {
     private const string AnyRecognition = "";
 
@@ -27,6 +35,9 @@ public partial class SupplierSearchView
     private QueryError? _error;
     private bool _loading;
     private int _version;
+    private string _path = "/";
+    private bool _typing;
+    private readonly List<string> _pending = [];
     private IReadOnlyDictionary<Guid, ContactPerson> _contacts = new Dictionary<Guid, ContactPerson>();
     private IReadOnlyDictionary<Guid, string> _logos = new Dictionary<Guid, string>();
 
@@ -50,6 +61,20 @@ public partial class SupplierSearchView
     [Parameter]
     public EventCallback<SupplierQuery> QueryChanged { get; set; }
 
+    // What a selected value shows in its field: names, never codes (issue 11, point 4).
+    private string CategoryName(string? code) => code is null ? string.Empty : L.Category(code);
+
+    private string ThemeName(string? code) => code is null ? string.Empty : L.Theme(code);
+
+    private string RecognisedName(string? value) => value switch
+    {
+        "true" => L["Search.Recognised.Yes"],
+        "false" => L["Search.Recognised.No"],
+        _ => L["Search.Recognised.Any"],
+    };
+
+    private string SortName(SupplierSort sort) => L[$"Search.Sort.{sort}"];
+
     private int PageCount => _result is null ? 0 : (int)Math.Ceiling(_result.Total / (double)_result.PageSize);
 
     private string CountText => _result switch
@@ -60,14 +85,54 @@ public partial class SupplierSearchView
         _ => string.Empty,
     };
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task OnInitializedAsync()
     {
-        var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
+        _path = Navigation.ToAbsoluteUri(Navigation.Uri).AbsolutePath;
+        Navigation.LocationChanged += OnLocationChanged;
+        await FollowAddressAsync(Navigation.Uri);
+    }
+
+    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
+
+    // Back, forward, a link or the echo of our own navigation: only a search other than the one shown runs.
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => OnAddressChangedAsync(e.Location));
+
+    private async Task OnAddressChangedAsync(string location)
+    {
+        var uri = Navigation.ToAbsoluteUri(location);
+        if (!string.Equals(uri.AbsolutePath, _path, StringComparison.OrdinalIgnoreCase))
+        {
+            return; // leaving the page
+        }
+
+        // The address follows the inputs a moment later (Blazor Server updates it after a round trip to the
+        // browser). An address we asked for is no news, even when a newer search has overtaken it meanwhile.
+        var address = Address(uri);
+        var pending = _pending.IndexOf(address);
+        if (pending >= 0)
+        {
+            _pending.RemoveRange(0, pending + 1);
+            return;
+        }
+
+        _pending.Clear();
+        _typing = false;
+        await FollowAddressAsync(location);
+    }
+
+    /// <summary>Shows the search in the address: its inputs and its results.</summary>
+    private async Task FollowAddressAsync(string location)
+    {
+        var uri = Navigation.ToAbsoluteUri(location);
         var (query, error) = SupplierQueryString.Parse(QueryHelpers.ParseQuery(uri.Query));
-        _error = error;
         if (query is null)
         {
+            ++_version;
+            _error = error;
             _result = null;
+            _query = null;
+            _loading = false;
+            StateHasChanged();
             return;
         }
 
@@ -76,14 +141,22 @@ public partial class SupplierSearchView
             query = query with { Recognised = true };
         }
 
-        // Re-rendered by a parent (or by our own address-bar update): only a different search runs again.
-        if (_query is not null && SupplierQueryString.ToQueryString(query) == SupplierQueryString.ToQueryString(_query))
+        if (_query is not null && _error is null && Canonical(query) == Canonical(_query))
         {
             return;
         }
 
         ShowInInputs(query);
         await RunAsync(query);
+    }
+
+    /// <summary>The search as it appears in the address bar (the SROI page leaves out its fixed filter), canonical.</summary>
+    private string Canonical(SupplierQuery query) => SupplierQueryString.ToQueryString(SroiOnly ? query with { Recognised = null } : query);
+
+    private string Address(Uri uri)
+    {
+        var (query, _) = SupplierQueryString.Parse(QueryHelpers.ParseQuery(uri.Query));
+        return query is null ? uri.Query : Canonical(query);
     }
 
     private void ShowInInputs(SupplierQuery query)
@@ -114,7 +187,7 @@ public partial class SupplierSearchView
     {
         _text = text;
         _page = 1;
-        await ApplyAsync();
+        await ApplyAsync(typing: true);
     }
 
     private async Task OnFilterChangedAsync(Action change)
@@ -140,12 +213,18 @@ public partial class SupplierSearchView
         await ApplyAsync();
     }
 
-    /// <summary>Writes the search into the address bar (replacing, so typing does not flood the history) and runs it.</summary>
-    private async Task ApplyAsync()
+    /// <summary>
+    /// Runs the search in the inputs and writes it into the address bar: each filter, page or clearing is a step
+    /// that back returns from; typing on replaces its own step, so words typed do not flood the history.
+    /// </summary>
+    private async Task ApplyAsync(bool typing = false)
     {
         var query = FromInputs();
-        var parameters = SupplierQueryString.ToParameters(SroiOnly ? query with { Recognised = null } : query);
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(parameters), replace: true);
+        var replace = typing && _typing;
+        _typing = typing;
+        var address = Canonical(query);
+        _pending.Add(address);
+        Navigation.NavigateTo(_path + address, replace: replace);
         await RunAsync(query);
     }
 
@@ -168,6 +247,7 @@ public partial class SupplierSearchView
         _logos = logos;
         _result = result;
         _loading = false;
+        StateHasChanged(); // also when the search came from the address (back, forward), not from an event of this component
         await QueryChanged.InvokeAsync(query);
     }
 }

@@ -1,35 +1,27 @@
 using KIP.Domain;
 using KIP.Domain.Voting;
 using KIP.Web.Components.Pages.Procurement;
-using KIP.Web.Data;
 using KIP.Web.Live;
-using KIP.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace KIP.Web.Components.Pages.Commission.Session;
 
 /// <summary>
-/// The live review session (issue 7 §4): one page for all members. It subscribes once to the seam, reloads the
-/// truth from the database on every announcement, and leaves presence and the subscription when disposed.
+/// The live review session (issue 7 §4): one page for all members, made of one part per concern (presence,
+/// agenda, the item on the floor, the chair's tools, the open vote, the results). It subscribes once to the seam,
+/// reloads the truth from the database on every announcement, and leaves presence and the subscription when disposed.
 /// </summary>
 public sealed partial class SessionPage
 {
     public const string Url = "/commissie/vergaderingen/{Id:guid}/sessie";
 
-    private readonly HashSet<CriterionCode> _chosen = [];
-    private readonly Dictionary<CriterionCode, DateTime?> _validUntil = [];
     private int _reloads;
     private SessionView? _view;
     private bool _loaded;
     private bool _busy;
     private string? _error;
     private Guid _me;
-    private Guid _otherMember;
-    private MotionKind _kind = MotionKind.Recognise;
-    private string? _motivation;
-    private bool _motivationMissing;
-    private string? _question;
     private IDisposable? _subscription;
     private IAsyncDisposable? _presence;
 
@@ -80,70 +72,47 @@ public sealed partial class SessionPage
         StateHasChanged();
     }
 
-    private void Choose(CriterionCode code, bool on)
+    private Task<bool> RecuseAsync(ItemView item, Guid person) => RunAsync(() => Sessions.RecuseAsync(Id, item.Id, person, _me));
+
+    private Task<bool> HandOverAsync(ItemView item, Guid person) => RunAsync(() => Sessions.HandOverAsync(Id, item.Id, person, _me));
+
+    private Task<bool> OpenMotionAsync(ItemView item, MotionKind kind, IReadOnlyCollection<CriterionCode> criteria) =>
+        RunAsync(() => Sessions.OpenMotionAsync(Id, item.Id, kind, criteria, _me));
+
+    private Task<bool> VoteAsync(OpenMotionView motion, VoteChoice choice) => RunAsync(() => Sessions.CastVoteAsync(Id, motion.Id, choice, _me));
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>
+    /// Decision 010: a meeting is held on the day it carries. Opened on another day, the chair first confirms moving
+    /// it to today; without that confirmation nothing happens.
+    /// </summary>
+    private async Task OpenSessionAsync()
     {
-        if (on)
+        var today = AmsterdamCalendar.Today(Time);
+        var move = _view is not null && _view.Date != today;
+        if (move)
         {
-            _chosen.Add(code);
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                L["Session.MoveConfirmTitle"],
+                L["Session.MoveConfirm", DutchDates.Format(_view!.Date), DutchDates.Format(today)],
+                yesText: L["Session.MoveConfirmYes"],
+                cancelText: L["Session.Cancel"]);
+            if (confirmed != true)
+            {
+                return;
+            }
         }
-        else
-        {
-            _chosen.Remove(code);
-        }
+
+        await RunAsync(() => Sessions.OpenAsync(Id, _me, moveToToday: move));
     }
 
-    /// <summary>The chair's date, or else the one KIP.Domain read from the submitted form (the chair confirms or changes it).</summary>
-    private DateTime? ValidUntil(ItemView item, CriterionCode code) =>
-        _validUntil.TryGetValue(code, out var chosen) ? chosen
-        : item.EvidenceValidUntil.TryGetValue(code, out var evidence) ? evidence.ToDateTime(TimeOnly.MinValue) : null;
+    private Task<bool> CloseVoteAsync(OpenMotionView motion, string motivation, IReadOnlyDictionary<CriterionCode, DateOnly> until) =>
+        RunAsync(() => Sessions.CloseMotionAsync(Id, motion.Id, motivation, until, _me));
 
-    private void SetValidUntil(CriterionCode code, DateTime? date) => _validUntil[code] = date;
-
-    private string MotionTitle(MotionKind kind, IReadOnlyList<CriterionCode> criteria) =>
-        kind == MotionKind.Recognise
-            ? L["Session.MotionTitle.Recognise", string.Join(", ", criteria.Select(c => CatalogText.CriterionTitle(c)))]
-            : L["Session.MotionTitle.Reject"];
-
-    private Task OpenSessionAsync() => RunAsync(() => Sessions.OpenAsync(Id, _me));
-
-    private Task RecuseAsync(ItemView item, Guid person) => RunAsync(() => Sessions.RecuseAsync(Id, item.Id, person, _me));
-
-    private Task HandOverAsync(ItemView item) => RunAsync(() => Sessions.HandOverAsync(Id, item.Id, _otherMember, _me));
-
-    private Task OpenMotionAsync(ItemView item) =>
-        RunAsync(async () =>
-        {
-            await Sessions.OpenMotionAsync(Id, item.Id, _kind, _kind == MotionKind.Recognise ? [.. _chosen] : [], _me);
-            _chosen.Clear();
-            _motivation = null;
-            _validUntil.Clear();
-        });
-
-    private Task VoteAsync(OpenMotionView motion, VoteChoice choice) => RunAsync(() => Sessions.CastVoteAsync(Id, motion.Id, choice, _me));
-
-    private Task CloseVoteAsync(ItemView item, OpenMotionView motion)
-    {
-        _motivationMissing = string.IsNullOrWhiteSpace(_motivation);
-        if (_motivationMissing)
-        {
-            return Task.CompletedTask;
-        }
-
-        var until = motion.Criteria.Where(RecognitionPolicy.NeedsValidUntilFromEvidence).Select(code => (Code: code, Date: ValidUntil(item, code)))
-            .Where(c => c.Date is not null).ToDictionary(c => c.Code, c => DateOnly.FromDateTime(c.Date!.Value));
-        return RunAsync(async () =>
-        {
-            await Sessions.CloseMotionAsync(Id, motion.Id, _motivation!, until, _me);
-            _motivation = null;
-        });
-    }
-
-    private Task RequestInformationAsync(ItemView item) =>
-        RunAsync(async () =>
-        {
-            await Sessions.RequestMoreInformationAsync(Id, item.Id, _question ?? string.Empty, _me);
-            _question = null;
-        });
+    private Task<bool> RequestInformationAsync(ItemView item, string question) =>
+        RunAsync(() => Sessions.RequestMoreInformationAsync(Id, item.Id, question, _me));
 
     private async Task CloseSessionAsync()
     {
@@ -154,14 +123,16 @@ public sealed partial class SessionPage
         }
     }
 
-    /// <summary>Runs an action; a refusal of KIP.Domain or the service is shown in Dutch, nothing typed is lost.</summary>
-    private async Task RunAsync(Func<Task> action)
+    /// <summary>Runs an action; a refusal of KIP.Domain or the service is shown in Dutch, nothing typed is lost. True when done.</summary>
+    private async Task<bool> RunAsync(Func<Task> action)
     {
         _busy = true;
         _error = null;
+        var done = false;
         try
         {
             await action();
+            done = true;
         }
         catch (DomainException refusal)
         {
@@ -174,6 +145,7 @@ public sealed partial class SessionPage
         }
 
         await ReloadAsync();
+        return done;
     }
 
     public async ValueTask DisposeAsync()

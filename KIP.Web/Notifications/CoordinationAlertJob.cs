@@ -1,0 +1,161 @@
+using System.Globalization;
+using KIP.Web.Data;
+using KIP.Web.Identity;
+using KIP.Web.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace KIP.Web.Notifications;
+
+/// <summary>
+/// Rulebook §5–§6 "the coordination team is warned/told": each event of <see cref="CoordinationAlertService"/> (KIP.Domain
+/// decides what is an event) reaches every person of the coordination team once, in the app and by e-mail through the
+/// outbox; "once" is a row per event under a unique key (<see cref="SentCoordinationAlert"/>). Runs at start-up and every
+/// hour on the injected <see cref="TimeProvider"/>, so an item on which every seat was recused is told the same hour.
+/// </summary>
+public sealed partial class CoordinationAlertJob(
+    IDbContextFactory<KipDbContext> dbFactory,
+    CoordinationAlertService alerts,
+    TimeProvider time,
+    IStringLocalizer<Text> text,
+    IConfiguration configuration,
+    ILogger<CoordinationAlertJob> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo(KipCultures.Dutch);
+
+    /// <summary>One pass; answers how many new events it told the team of.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var current = await alerts.CurrentAsync(cancellationToken);
+        if (current.Count == 0)
+        {
+            return 0;
+        }
+
+        List<string> told;
+        List<Person> team;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var keys = current.Select(a => a.Alert.Key).ToList();
+            told = await db.SentCoordinationAlerts.AsNoTracking().Where(a => keys.Contains(a.Key)).Select(a => a.Key).ToListAsync(cancellationToken);
+            team = [.. (await db.Persons.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).Where(p => p.Roles.Contains(KipRoles.Coordination))];
+        }
+
+        var sent = 0;
+        foreach (var alert in current.Where(a => !told.Contains(a.Alert.Key)))
+        {
+            if (await TellAsync(alert, team, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> TellAsync(CoordinationAlertView alert, List<Person> team, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        db.SentCoordinationAlerts.Add(new SentCoordinationAlert { Id = Guid.NewGuid(), Key = alert.Alert.Key, Kind = alert.Alert.Kind.ToString(), At = now });
+        foreach (var person in team)
+        {
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.NewGuid(),
+                PersonId = person.Id,
+                TextKey = alert.TextKey,
+                OrganisationName = alert.Arguments[2],
+                Arguments = alert.Arguments,
+                Link = alert.Link,
+                CreatedAt = now,
+            });
+        }
+
+        var (subject, body) = Mail(alert);
+        foreach (var person in team.Where(p => MailboxAddress.TryParse(p.Email, out _)))
+        {
+            // One e-mail per person: the team does not see each other's addresses.
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.NewGuid(),
+                To = new MailboxAddress(person.Name, person.Email).ToString(),
+                Subject = subject,
+                TextBody = body,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+
+        if (team.Count == 0)
+        {
+            LogNoTeam(logger, alert.Alert.Key);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // SQLITE_CONSTRAINT on the unique key: another pass told it first.
+            return false;
+        }
+    }
+
+    private (string Subject, string Body) Mail(CoordinationAlertView alert)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentCulture = Dutch;
+            CultureInfo.CurrentUICulture = Dutch;
+            var publicUrl = AccessSetup.PublicUrl(configuration);
+            var message = CoordinationAlertText.Format(text, alert.TextKey, alert.Arguments);
+            var subject = text["CoordinationAlert.Mail.Subject", text[$"CoordinationAlert.Title.{alert.Alert.Kind}"].Value].Value;
+            var body = text["CoordinationAlert.Mail.Body", message, new Uri(publicUrl, alert.Link), new Uri(publicUrl, "/meldingen")].Value;
+            return (subject, body);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPassFailed(logger, exception);
+            }
+
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Coordination alert {Key}: no person has the coordination role in KIP; it is shown on the dashboard only.")]
+    private static partial void LogNoTeam(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The coordination alert pass failed; the next pass catches up.")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
