@@ -50,6 +50,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/organisaties/registreren"] = KipPolicies.SignedIn,
         ["/organisaties/{id:guid}/aanvraag"] = KipPolicies.OwnOrganisation,
         ["/organisaties/{id:guid}/aanvragen"] = KipPolicies.OwnOrganisation,
+        ["/organisaties/{id:guid}/aanvragen/{applicationId:guid}/samenvatting"] = KipPolicies.OwnOrganisation,
         ["/coordinatie/toelating"] = KipPolicies.Coordination,
         ["/commissie/formulier"] = KipPolicies.Commission,
         ["/bench/teller"] = KipPolicies.Bench,
@@ -136,7 +137,9 @@ public sealed class AccessMatrixTests(SignedInApp app)
 
     private static IEnumerable<(string Path, Guid? Organisation)> Expand(string template) =>
         template.Contains("{id:guid}", StringComparison.OrdinalIgnoreCase)
-            ? OrganisationIds.Select(id => (template.Replace("{id:guid}", id.ToString(), StringComparison.OrdinalIgnoreCase), (Guid?)id))
+            ? OrganisationIds.Select(id => (template
+                .Replace("{id:guid}", id.ToString(), StringComparison.OrdinalIgnoreCase)
+                .Replace("{applicationId:guid}", Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase), (Guid?)id))
             : [(template, null)];
 
     private static string Expected(DemoAccount? account, string policy, Guid? organisation)

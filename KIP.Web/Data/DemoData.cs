@@ -84,7 +84,7 @@ public sealed partial class DemoData(IDbContextFactory<KipDbContext> factory, Ti
                 Address = $"{demo.Street}, {demo.Place}",
                 Website = $"https://{Slug(demo.Name)}.example.nl",
                 PublicEmail = $"info@{Slug(demo.Name)}.example.nl",
-                PublicPhone = "023 " + demo.Kvk[2..5] + " " + demo.Kvk[5..],
+                PublicPhone = "023 " + demo.Kvk[1..4] + " " + demo.Kvk[4..], // 10 digits, as the profile form asks
                 Categories = demo.Categories,
                 ImpactThemes = demo.Themes,
                 ContactName = demo.Contact,

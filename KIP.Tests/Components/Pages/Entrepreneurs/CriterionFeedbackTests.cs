@@ -117,7 +117,8 @@ public sealed class CriterionFeedbackTests : BunitContext, IAsyncLifetime
         var feedback = RenderFeedback(outcome);
 
         Assert.True(outcome.Met);
-        Assert.Contains("Geldig tot en met 30 juni 2027.", feedback.Markup, StringComparison.Ordinal);
+        Assert.Contains("Het PSO 30+-certificaat is geldig tot en met 30 juni 2027.", feedback.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geldig tot en met", feedback.Markup, StringComparison.Ordinal); // said once, in the reason
     }
 
     [Fact]

@@ -32,6 +32,13 @@ public sealed record FormTexts(int Version, string Title, string Explanation, IR
 }
 
 /// <summary>What the assessment page works on: the application, its draft, its form version and the organisation's facts.</summary>
+/// <summary>A submitted application as its summary page prints it.</summary>
+public sealed record SubmittedSummary(
+    Application Application, string OrganisationName, string Kvk, DateOnly SubmittedOn, AssessmentState? Form, IReadOnlyList<EvidenceDocument> Documents);
+
+/// <summary>Why a new application may or may not start: the organisation's admission, and the open application if any.</summary>
+public sealed record StartCheck(bool Admitted, ApplicationStatus? OpenStatus, Guid? OpenApplicationId);
+
 public sealed record AssessmentContext(
     Application Application,
     AssessmentState State,
@@ -90,17 +97,22 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
     }
 
     /// <summary>§4: an admitted organisation with no open application may start one.</summary>
-    public async Task<bool> MayStartAsync(ClaimsPrincipal user, Guid organisationId)
+    public async Task<bool> MayStartAsync(ClaimsPrincipal user, Guid organisationId) =>
+        await StartCheckAsync(user, organisationId) is { Admitted: true, OpenStatus: null };
+
+    /// <summary>Whether a new application may start, and if not, exactly why: not admitted, or which application is open.</summary>
+    public async Task<StartCheck> StartCheckAsync(ClaimsPrincipal user, Guid organisationId)
     {
         if (!OrganisationAccess.MayManage(user, organisationId))
         {
-            return false;
+            return new StartCheck(false, null, null);
         }
 
         await using var db = await factory.CreateDbContextAsync();
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
         var applications = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync();
-        return organisation.AdmissionStatus == AdmissionStatus.Admitted && !applications.Any(a => a.IsOpen);
+        var open = applications.FirstOrDefault(a => a.IsOpen);
+        return new StartCheck(organisation.AdmissionStatus == AdmissionStatus.Admitted, open?.Status, open?.Id);
     }
 
     /// <summary>Saves the form as typed; only while the application is a draft of the user's organisation.</summary>
@@ -172,6 +184,32 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
         application.Resubmit(time.GetUtcNow(), answer);
         db.Record(time.GetUtcNow(), person, "application.resubmitted", applicationId.ToString());
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A submitted application of the user's own organisation, for the entrepreneur's own records: what was claimed with
+    /// the answers as submitted, the evidence documents and the date submitted. Null for a draft or another organisation's.
+    /// </summary>
+    public async Task<SubmittedSummary?> SummaryAsync(ClaimsPrincipal user, Guid organisationId, Guid applicationId)
+    {
+        if (!OrganisationAccess.MayManage(user, organisationId))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId && a.OrganisationId == organisationId);
+        if (application?.FirstSubmittedOn is not { } submittedOn)
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+        var form = await db.ApplicationDrafts.AsNoTracking().Where(d => d.ApplicationId == applicationId).Select(d => d.StateJson).SingleOrDefaultAsync();
+        var documents = await db.EvidenceDocuments.AsNoTracking().Where(d => d.ApplicationId == applicationId).ToListAsync();
+        return new SubmittedSummary(
+            application, organisation.Name, organisation.KvkNumber.Value, submittedOn, form is null ? null : AssessmentState.FromJson(form),
+            [.. documents.OrderBy(d => d.UploadedAt)]); // SQLite cannot order by a DateTimeOffset
     }
 
     public async Task<List<Application>> ApplicationsOfAsync(ClaimsPrincipal user, Guid organisationId)

@@ -1,3 +1,4 @@
+using KIP.Web.Localization;
 using KIP.Domain;
 using KIP.Domain.Voting;
 using KIP.Web.Components.Pages.Procurement;
