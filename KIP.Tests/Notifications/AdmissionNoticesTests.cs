@@ -54,8 +54,14 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
         var announced = new List<Guid>();
         var registered = await organisations.RegisterAsync(As(DemoPersons.NewEntrepreneur, []), new RegistrationForm
         {
-            Kvk = "87654329", Name = "Groenwerk IJmond", LegalForm = "eenmanszaak", FoundedOn = "2021-05-01", Employees = "2",
-            EstablishedIn = "velsen", ContactName = "Noor", Categories = ["groenvoorziening"],
+            Kvk = "87654329",
+            Name = "Groenwerk IJmond",
+            LegalForm = "eenmanszaak",
+            FoundedOn = "2021-05-01",
+            Employees = "2",
+            EstablishedIn = "velsen",
+            ContactName = "Noor",
+            Categories = ["groenvoorziening"],
         });
         var id = registered.OrganisationId!.Value;
         var noor = As(DemoPersons.NewEntrepreneur, [KipRoles.Entrepreneur], id);

@@ -1,4 +1,3 @@
-using KIP.Web.Localization;
 using KIP.Domain;
 using KIP.Domain.Voting;
 using KIP.Web.Components.Pages.Procurement;
