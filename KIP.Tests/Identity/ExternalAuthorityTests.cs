@@ -116,11 +116,16 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
             ["groups"] = new[] { "GG-Alle-Medewerkers", "sroi-officer-lookalike" },
         };
         using var session = await SignInAsync("gemeente", "/");
-        foreach (var page in new[] { "/inkoop", "/coordinatie", "/commissie", "/mijn-organisatie" })
+        foreach (var page in new[] { "/inkoop", "/coordinatie", "/commissie" })
         {
             using var response = await session.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
+
+        // Issue 11 §3: a signed-in person without an organisation is shown the ways in, not refused.
+        using var mine = await session.GetAsync("/mijn-organisatie");
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Contains("Organisatie aanmelden", await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,7 @@ public sealed class SignInWhereverKipListensTests
 
         foreach (var origin in new[] { $"http://127.0.0.1:{app.Port}", $"http://localhost:{app.Port}" })
         {
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = origin, Locale = "nl-NL" });
-            context.SetDefaultTimeout(30_000);
+            await using var context = await BrowserFixture.NewContextAsync(browser, origin, timeout: 30_000);
             var page = await context.NewPageAsync();
             var failures = new List<string>();
             page.Response += (_, response) =>
@@ -73,7 +72,7 @@ public sealed class SignInWhereverKipListensTests
         await app.StartAsync(TimeSpan.FromMinutes(3));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserFixture.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "nl-NL" });
+        await using var context = await BrowserFixture.NewContextAsync(browser, app.BaseUrl);
         var page = await context.NewPageAsync();
 
         // A callback nobody started (an old bookmark, a replayed link): the handler cannot match it to a sign-in.

@@ -56,7 +56,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await using var henk = await presence.EnterAsync(meeting, DemoPersons.WerkInkomenMember);
         await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-state", "present");
 
-        await chair.GetByTestId("open-session").ClickAsync();
+        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
         await Assertions.Expect(joost.GetByTestId("session-status")).ToHaveTextAsync("geopend");
         await Assertions.Expect(joost.GetByTestId("item-on-floor")).ToContainTextAsync("De Fietsenmakerij Haarlem");
         await Assertions.Expect(joost.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("De Fietsenmakerij Haarlem");

@@ -123,6 +123,9 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Starter met een duidelijke sociale missie.");
         await chair.GetByTestId("close-vote").ClickAsync();
 
+        // Storing the decision (with its consequences) may take a moment; once the chair's screen shows it, every
+        // other screen follows within a second.
+        await Assertions.Expect(chair.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
         await Assertions.Expect(member.GetByTestId("outcome")).ToContainTextAsync("aangenomen", new() { Timeout = 1_000 });
         await Assertions.Expect(member.GetByTestId("named-vote")).ToHaveCountAsync(4);
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "Recognised", new() { Timeout = 1_000 });
