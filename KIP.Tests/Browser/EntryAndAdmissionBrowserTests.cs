@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Browser;
 
 /// <summary>
-/// Issue 11, points 3 and 7: a new entrepreneur (Noor, signed in without an organisation) finds the way in from the
+/// A new entrepreneur (Noor, signed in without an organisation) finds the way in from the
 /// menu and asks access by KvK number; the coordination team refuses (with a reason) and then grants in another
 /// browser, and Noor's open "Mijn organisatie" changes without a reload each time; /meldingen says so too.
 /// </summary>

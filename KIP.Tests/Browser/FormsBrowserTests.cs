@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Browser;
 
 /// <summary>
-/// Issue 11 in a browser, the way the product owner met it: each submit says at each field what is wrong now; Sanne
+/// Each submit says at each field what is wrong now; Sanne
 /// saves her demo profile unchanged; the assessment form says exactly why it cannot start and links to the application;
 /// one pair of step buttons; an upload shows that it is being sent; a printable summary. Its own app: it saves data.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Browser;
 
 /// <summary>
-/// Issue 11, points 10 and 12: with the keyboard only, the first Tab after a page load and after a navigation is
+/// With the keyboard only, the first Tab after a page load and after a navigation is
 /// "Naar de inhoud", Enter on it moves focus into the content, and the menu works with Tab and Enter; and the
 /// accessibility statement has the parts of the government model in both languages.
 /// </summary>

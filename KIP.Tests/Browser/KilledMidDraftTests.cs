@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Browser;
 
 /// <summary>
-/// Issue 6: KIP.Web killed (SIGKILL) while an entrepreneur fills in the assessment form, and started again on the
+/// KIP.Web killed (SIGKILL) while an entrepreneur fills in the assessment form, and started again on the
 /// same data: after a reload everything typed is there — invalid half-typed values and the step included.
 /// </summary>
 public sealed class KilledMidDraftTests

@@ -11,7 +11,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Browser;
 
 /// <summary>
-/// Issue 11, point 1: after every keystroke (after the debounce) and every filter a person picks, the list, the
+/// After every keystroke (after the debounce) and every filter a person picks, the list, the
 /// fields, the total, the export link and the address agree and accumulate; back and forward restore each state.
 /// The same sequence on the officer's search, the directory and the SROI page. Point 4: fields show names, not codes.
 /// </summary>

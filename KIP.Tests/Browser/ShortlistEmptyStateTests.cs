@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace KIP.Tests.Browser;
 
-/// <summary>Issue 11, point 11: an officer without a shortlist learns how to make one, and the texts name pages that exist.</summary>
+/// <summary>An officer without a shortlist learns how to make one, and the texts name pages that exist.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ShortlistEmptyStateTests(BrowserFixture browser)
 {

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace KIP.Tests.Browser;
 
-/// <summary>Issue 5, "done when": an SROI officer builds a shortlist, shares its link and exports it to Excel.</summary>
+/// <summary>An SROI officer builds a shortlist, shares its link and exports it to Excel.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ShortlistJourneyTests(BrowserFixture browser)
 {

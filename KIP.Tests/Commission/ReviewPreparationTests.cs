@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KIP.Tests.Commission;
 
-/// <summary>Issue 7 point 3: the commission's work before the session, through its service.</summary>
+/// <summary>The commission's work before the session, through its service.</summary>
 public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private async Task<T> WithAsync<T>(Func<ReviewPreparationService, Task<T>> act)

@@ -13,7 +13,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Commission;
 
 /// <summary>
-/// Issue 7 point 3: the commission reads each application with its form, its evidence documents and the
+/// The commission reads each application with its form, its evidence documents and the
 /// domain's check per criterion — the check over the submitted form, as the applicant saw it.
 /// </summary>
 public static class SubmittedApplications

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KIP.Tests.Data;
 
 /// <summary>
-/// Issue 11 point 6: the demo data passes KIP's own rules, so a demo entrepreneur who saves a profile unchanged is not
+/// The demo data passes KIP's own rules, so a demo entrepreneur who saves a profile unchanged is not
 /// refused (the seeded "023 234 567" had 9 digits). Every organisation as its profile form loads it, every person's
 /// name and e-mail address as the contact fields check them.
 /// </summary>

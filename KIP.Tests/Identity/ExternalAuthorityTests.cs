@@ -122,7 +122,7 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        // Issue 11 §3: a signed-in person without an organisation is shown the ways in, not refused.
+        // A signed-in person without an organisation is shown the ways in, not refused.
         using var mine = await session.GetAsync("/mijn-organisatie");
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Contains("Organisatie aanmelden", await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Identity;
 
 /// <summary>
-/// Issue 11, point 5: started on any port without <c>Kip:PublicUrl</c>, KIP signs in at the address in the browser's
+/// Started on any port without <c>Kip:PublicUrl</c>, KIP signs in at the address in the browser's
 /// address bar (localhost or 127.0.0.1), a failed sign-in ends on the sign-in page with a plain message (never a
 /// stack trace), and a public URL that cannot work stops start-up with one clear sentence.
 /// </summary>

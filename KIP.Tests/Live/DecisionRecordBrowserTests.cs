@@ -12,7 +12,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Live;
 
 /// <summary>
-/// Issue 12 §2–§3 in the browser: the chair opens the demo meeting (planned in two weeks) today after confirming
+/// The chair opens the demo meeting (planned in two weeks) today after confirming
 /// the move, Henk Smit uses two tabs and steps away, the session is closed, and the decision list carries today's
 /// date with one attendance line per person. The coordinator then finds it through the archive, and the chair
 /// reaches it from the application. Its own app: the demo meeting is opened and closed here.

@@ -17,7 +17,7 @@ using MudBlazor.Services;
 namespace KIP.Tests.Live;
 
 /// <summary>
-/// Issue 12 §2–§3: the record says what happened when. A meeting planned two weeks ahead is opened today (moved,
+/// The record says what happened when. A meeting planned two weeks ahead is opened today (moved,
 /// after the chair's confirmation — decision 010), runs past midnight, and its decision list carries the day it was
 /// held, each time with its date where the day differs, one attendance line per person, and why an item was
 /// deferred. The archive lists it, newest first. The clock is fake, so "after midnight" is a real next day.

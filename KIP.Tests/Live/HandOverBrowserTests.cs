@@ -9,13 +9,14 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Live;
 
 /// <summary>
-/// Issue 7 §4 where the user sees it: the recused chair hands the item to another member in the browser, every
+/// The recused chair hands the item to another member in the browser, every
 /// screen shows who chairs it, and the new chair asks the applicant for more information, which reaches the
 /// applicant's screen live. Its own app (the demo meeting is opened here) — three signed-in browser contexts.
 /// </summary>
 public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFixture<LiveBrowserFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1_000 };
+    // Live updates must arrive; how fast is measured by bench/KIP.LiveBench, not on a busy test machine.
+    private static readonly LocatorAssertionsToHaveTextOptions Live = new() { Timeout = 15_000 };
 
     [Fact]
     public async Task The_recused_chair_hands_the_item_over_and_the_new_chair_asks_the_applicant_for_more_information_live()
@@ -34,19 +35,19 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
         await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-present", "yes");
 
         await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
-        await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", WithinASecond);
+        await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", Live);
         await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Marieke Jansen");
         await Assertions.Expect(member.GetByTestId("open-vote")).ToHaveCountAsync(0);
 
         // The chair declares a conflict of interest, then hands the item to Joost Visser.
         await chair.GetByTestId("recuse-self").ClickAsync();
-        await Assertions.Expect(member.GetByTestId("recused")).ToContainTextAsync("Marieke Jansen", new() { Timeout = 1_000 });
+        await Assertions.Expect(member.GetByTestId("recused")).ToContainTextAsync("Marieke Jansen", new() { Timeout = 15_000 });
         await BrowserFixture.AssertAccessibleAsync(chair);
         await chair.GetByTestId("member-select").ClickAsync();
         await chair.GetByRole(AriaRole.Option, new() { Name = "Joost Visser" }).ClickAsync();
         await chair.GetByTestId("hand-over").ClickAsync();
 
-        await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser", WithinASecond);
+        await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser", Live);
         await Assertions.Expect(chair.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser");
         await Assertions.Expect(chair.GetByTestId("chair-tools")).ToHaveCountAsync(0);
         await Assertions.Expect(member.GetByTestId("open-vote")).ToBeVisibleAsync();
@@ -57,9 +58,9 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
         await member.GetByLabel("Vraag aan de aanvrager").FillAsync(question);
         await member.GetByTestId("request-information").ClickAsync();
 
-        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "MoreInformationRequested", new() { Timeout = 1_000 });
+        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "MoreInformationRequested", new() { Timeout = 15_000 });
         await Assertions.Expect(applicant.GetByTestId("application-question")).ToContainTextAsync(question);
-        await Assertions.Expect(chair.GetByTestId("agenda")).ToContainTextAsync("meer informatie gevraagd", new() { Timeout = 1_000 });
+        await Assertions.Expect(chair.GetByTestId("agenda")).ToContainTextAsync("meer informatie gevraagd", new() { Timeout = 15_000 });
         await Assertions.Expect(chair.GetByTestId("closed-motion")).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(applicant);
         await BrowserFixture.AssertAccessibleAsync(chair);

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Live;
 
 /// <summary>
-/// Issue 7 §5/§7: KIP.Web killed (SIGKILL) in the middle of a vote and started again on the same data: every
+/// KIP.Web killed (SIGKILL) in the middle of a vote and started again on the same data: every
 /// vote a member saw confirmed is still there, the lost connection was shown, and reloaded pages show the truth.
 /// </summary>
 public sealed class KilledMidVoteTests

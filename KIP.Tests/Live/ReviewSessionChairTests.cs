@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KIP.Tests.Live;
 
-/// <summary>Issue 7 §4: the chair's hand-over of an item, a request for more information, and a tie deferred to the next agenda.</summary>
+/// <summary>The chair's hand-over of an item, a request for more information, and a tie deferred to the next agenda.</summary>
 [Collection(LiveCollection.Name)]
 public sealed class ReviewSessionChairTests(LiveApp live)
 {

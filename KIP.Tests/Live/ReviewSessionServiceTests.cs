@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Tests.Live;
 
-/// <summary>Issue 7 §7: who may vote, what each screen is told, and the record under concurrency.</summary>
+/// <summary>Who may vote, what each screen is told, and the record under concurrency.</summary>
 [Collection(LiveCollection.Name)]
 public sealed class ReviewSessionServiceTests(LiveApp live)
 {

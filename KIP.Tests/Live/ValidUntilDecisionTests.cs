@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace KIP.Tests.Live;
 
 /// <summary>
-/// Issue 7 §4 with rulebook §2: PSO 30+ and B Corp carry the valid-until date of their certificate. A recognition
+/// Rulebook §2: PSO 30+ and B Corp carry the valid-until date of their certificate. A recognition
 /// voted on such a criterion is stored with that date; the organisation is on /sroi through that day and not after,
 /// and the decision list shows the date. The clock is fake, so "the day after" is a real day after.
 /// </summary>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KIP.Tests.Notifications;
 
 /// <summary>
-/// Issue 11, point 7: the coordination team's admission decision and access decision each write one notification
+/// The coordination team's admission decision and access decision each write one notification
 /// and one e-mail per person concerned (with the reason when refused), once, and announce the organisation live.
 /// </summary>
 public sealed class AdmissionNoticesTests : IAsyncLifetime

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace KIP.Tests.Web;
 
-/// <summary>Issue 12, point 7: proper singular and plural in the meetings warning; one name for the business seat on the seat pages.</summary>
+/// <summary>Proper singular and plural in the meetings warning; one name for the business seat on the seat pages.</summary>
 public sealed class CoordinationTextTests
 {
     private static readonly string Resources = Path.Combine(AppProcess.SolutionRoot(), "KIP.Web", "Resources");

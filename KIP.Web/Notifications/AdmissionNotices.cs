@@ -10,7 +10,7 @@ using MimeKit;
 namespace KIP.Web.Notifications;
 
 /// <summary>
-/// Issue 11: the coordination team's decision on an organisation's admission or on a person's access request is
+/// The coordination team's decision on an organisation's admission or on a person's access request is
 /// told to the people it concerns — a notification in the app (<c>/meldingen</c>) and an e-mail through the outbox,
 /// with the reason when refused, written in the same transaction as the decision (so once) — and every open
 /// "Mijn organisatie" and manage page of that organisation reloads (<see cref="OrganisationChanged"/>).

@@ -18,7 +18,7 @@ using MudBlazor.Services;
 namespace KIP.Tests.Components.Pages.DirectorySearch;
 
 /// <summary>
-/// Issue 11, point 1: on the officer's page (and the directory) the list, the fields, the total, the export link and
+/// On the officer's page (and the directory) the list, the fields, the total, the export link and
 /// the address agree after every step a person takes, and accumulate; going back restores each state.
 /// Runs the real search over the demo directory; bunit's NavigationManager plays the address bar.
 /// </summary>

@@ -22,7 +22,7 @@ using MudBlazor.Services;
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
 /// <summary>
-/// Issue 6, the paths after submission, against the real app and database: the commission asks a question, the
+/// The paths after submission, against the real app and database: the commission asks a question, the
 /// applicant answers on "my applications" (which resubmits, rulebook §4), the decision is shown with its motivation,
 /// accepted criteria and valid-until, and an organisation that is already recognised adds one criterion and renews
 /// another through the same form (rulebook §2).

@@ -13,7 +13,7 @@ using MudBlazor.Services;
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
 /// <summary>
-/// Issue 11 point 9: the assessment form's feedback reads right for every outcome KIP.Domain can give: no sentence glued
+/// The assessment form's feedback reads right for every outcome KIP.Domain can give: no sentence glued
 /// to the next, a date said once, and before any decision the startup period is a possibility, not a promise.
 /// </summary>
 public sealed class FeedbackTextTests : BunitContext, IAsyncLifetime

@@ -15,7 +15,7 @@ using MudBlazor.Services;
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
 /// <summary>
-/// Issue 11 point 2: every submit shows at each field what is wrong with it now (docs/decisions/009-form-validation.md):
+/// Every submit shows at each field what is wrong with it now (docs/decisions/009-form-validation.md):
 /// submit, correct some, submit again with new mistakes, and read every field's message after each submit.
 /// </summary>
 public sealed class FormValidationTests : BunitContext, IAsyncLifetime

@@ -12,7 +12,7 @@ using SkiaSharp;
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
 /// <summary>
-/// Issue 6, logo: PNG/JPEG/WebP by content, at most 5 MB and 8000 px a side (read from the header, before
+/// PNG/JPEG/WebP by content, at most 5 MB and 8000 px a side (read from the header, before
 /// decoding), resized to fit 256×256 and re-encoded; stored outside wwwroot, replaced cleanly, served only for
 /// admitted organisations.
 /// </summary>

@@ -7,7 +7,7 @@ using MudBlazor.Services;
 
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
-/// <summary>Issue 11, point 4: the registration and profile form's selects show the names of what was chosen, never codes.</summary>
+/// <summary>The registration and profile form's selects show the names of what was chosen, never codes.</summary>
 public sealed class OrganisationFieldsNamesTests : BunitContext, IAsyncLifetime
 {
     public OrganisationFieldsNamesTests()
