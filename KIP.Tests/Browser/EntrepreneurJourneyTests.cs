@@ -130,6 +130,7 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
 
         // Claim startup-zzp; the mission's live feedback turns met as it is typed.
         await page.Locator("[data-testid=claim-startup-zzp] input, input[data-testid=claim-startup-zzp]").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("no-claims")).ToHaveCountAsync(0);
         await page.GetByTestId("to-evidence").ClickAsync();
         var mission = page.GetByTestId("field-socialMission");
         await mission.FillAsync("Wij onderhouden tuinen");

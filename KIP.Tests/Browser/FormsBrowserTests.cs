@@ -161,6 +161,7 @@ public sealed class FormsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Vorige" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("step-buttons").GetByRole(AriaRole.Button)).ToHaveTextAsync(["Verder naar het bewijs"]);
         await page.Locator("[data-testid=claim-pso-30-plus] input, input[data-testid=claim-pso-30-plus]").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("no-claims")).ToHaveCountAsync(0);
         await page.GetByTestId("to-evidence").ClickAsync();
 
         // Step 2: back and on, one of each.

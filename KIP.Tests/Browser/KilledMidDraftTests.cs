@@ -48,6 +48,10 @@ public sealed class KilledMidDraftTests
         // Claims, then on the evidence step a half-typed mission and a B Corp valid-until before its certification.
         await Claim(page, "startup-zzp").CheckAsync();
         await Claim(page, "b-corp").CheckAsync();
+
+        // As a person does: wait until the page has taken the claims (its "no claims" hint goes, which moves the
+        // buttons below it) before clicking on.
+        await Assertions.Expect(page.GetByTestId("no-claims")).ToHaveCountAsync(0);
         await page.GetByTestId("to-evidence").ClickAsync();
         await page.GetByTestId("field-socialMission").FillAsync(HalfTypedMission);
         await page.GetByTestId("field-bCorpCertifiedOn").FillAsync("2025-05-01");
