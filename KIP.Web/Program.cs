@@ -60,6 +60,7 @@ app.UseRequestLocalization(options =>
     options.ApplyCurrentCultureToResponseHeaders = true;
 });
 app.UseAuthentication();
+app.UseKipSessions();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -25,6 +25,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/not-found"] = Public,
         ["/Error"] = Public,
         ["/geen-toegang"] = Public,
+        ["/sessie-verlopen"] = Public,
         ["/aanmelden"] = Public,
         ["/account/demo-aanmelden"] = Public,
         ["/aanbod"] = Public,

@@ -2,6 +2,8 @@ using System.Net;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
 using KIP.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KIP.Tests.Identity;
 
@@ -41,6 +43,7 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
             ["Kip:Auth:Schemes:eherkenning:ClientSecret"] = _broker.ClientSecret,
             ["Kip:Auth:Schemes:eherkenning:RequireHttpsMetadata"] = "false",
             ["Kip:Auth:Schemes:eherkenning:KvkClaim"] = KvkClaim,
+            ["Kip:Auth:Schemes:eherkenning:TrustEmail"] = "true",
         });
         _app.StartServer();
     }
@@ -145,17 +148,102 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
     [Fact]
     public async Task A_business_representative_signing_in_with_eHerkenning_sits_on_the_commission()
     {
-        // KIP's own data: Pieter Bakker holds the business seat; eHerkenning vouches for his e-mail and KvK.
+        // KIP's own data: Pieter Bakker holds the business seat; eHerkenning (trusted for e-mail) vouches for his
+        // verified e-mail address and KvK number.
         _broker.NextUser = new()
         {
             ["sub"] = "eh-456",
             ["name"] = "Pieter Bakker",
             ["email"] = "pieter@catering-met-kansen.example.nl",
+            ["email_verified"] = true,
             [KvkClaim] = "34567812",
         };
         using var session = await SignInAsync("eherkenning", "/commissie");
         using var own = await session.GetAsync(KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(DemoPersons.CateringMetKansenId));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task V6_8_1_A_second_authority_naming_another_persons_email_gets_none_of_their_roles_seat_or_organisations()
+    {
+        // The municipality's authority is not trusted for e-mail: a token naming Marieke's (chair, a seat) or Pieter's
+        // (a seat and Catering Met Kansen) address, even "verified", is a stranger to KIP.
+        foreach (var (sub, email) in new[] { ("stranger-1", "m.jansen@haarlem.example.nl"), ("stranger-2", "PIETER@catering-met-kansen.example.nl") })
+        {
+            _municipality.NextUser = new()
+            {
+                ["sub"] = sub,
+                ["oid"] = sub,
+                ["display_name"] = "Iemand Anders",
+                ["email"] = email,
+                ["email_verified"] = true,
+            };
+            using var session = await SignInAsync("gemeente", "/mijn-organisatie");
+
+            using var commission = await session.GetAsync("/commissie");
+            Assert.Equal(HttpStatusCode.Redirect, commission.StatusCode);
+            Assert.Contains(KIP.Web.Components.Pages.Account.AccessDenied.Url, commission.Headers.Location!.ToString(), StringComparison.Ordinal);
+            using var catering = await session.GetAsync(KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(DemoPersons.CateringMetKansenId));
+            Assert.Equal(HttpStatusCode.Redirect, catering.StatusCode);
+            var (mine, _) = await session.FollowAsync("/mijn-organisatie");
+            var html = await mine.Content.ReadAsStringAsync();
+            Assert.Contains("Organisatie aanmelden", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Catering Met Kansen", html, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await SubjectOfAsync(DemoPersons.Chair));
+        Assert.Null(await SubjectOfAsync(DemoPersons.BusinessMember));
+    }
+
+    [Fact]
+    public async Task V6_8_1_An_authority_trusted_for_email_links_a_verified_address_once_and_then_matches_by_subject()
+    {
+        _broker.NextUser = new() { ["sub"] = "eh-marieke", ["name"] = "Marieke Jansen", ["email"] = "m.jansen@haarlem.example.nl", ["email_verified"] = true };
+        using (var first = await SignInAsync("eherkenning", "/commissie"))
+        {
+            Assert.Equal("eherkenning:eh-marieke", await SubjectOfAsync(DemoPersons.Chair));
+            await first.SignOutAsync("/commissie");
+        }
+
+        // Next time the broker names no e-mail at all: the subject alone is Marieke.
+        _broker.NextUser = new() { ["sub"] = "eh-marieke", ["name"] = "Marieke Jansen" };
+        using var again = await SignInAsync("eherkenning", "/commissie");
+        using var commission = await again.GetAsync("/commissie");
+        Assert.Equal(HttpStatusCode.OK, commission.StatusCode);
+
+        // Another subject of the same trusted broker with the same verified address does not take the linked person over.
+        _broker.NextUser = new() { ["sub"] = "eh-other", ["name"] = "Iemand Anders", ["email"] = "m.jansen@haarlem.example.nl", ["email_verified"] = true };
+        using var other = await SignInAsync("eherkenning", "/");
+        using var refused = await other.GetAsync("/commissie");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("eherkenning:eh-marieke", await SubjectOfAsync(DemoPersons.Chair));
+    }
+
+    [Fact]
+    public async Task V6_8_1_An_unverified_address_links_nothing_even_at_an_authority_trusted_for_email()
+    {
+        foreach (var verified in new object[] { false, "false" })
+        {
+            _broker.NextUser = new() { ["sub"] = $"eh-unverified-{verified}", ["name"] = "Marieke?", ["email"] = "m.jansen@haarlem.example.nl", ["email_verified"] = verified };
+            using var session = await SignInAsync("eherkenning", "/");
+
+            using var commission = await session.GetAsync("/commissie");
+            Assert.Equal(HttpStatusCode.Redirect, commission.StatusCode);
+            Assert.Contains(KIP.Web.Components.Pages.Account.AccessDenied.Url, commission.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+
+        _broker.NextUser = new() { ["sub"] = "eh-no-claim", ["name"] = "Marieke?", ["email"] = "m.jansen@haarlem.example.nl" };
+        using var withoutClaim = await SignInAsync("eherkenning", "/");
+        using var stillRefused = await withoutClaim.GetAsync("/commissie");
+        Assert.Equal(HttpStatusCode.Redirect, stillRefused.StatusCode);
+        Assert.Null(await SubjectOfAsync(DemoPersons.Chair));
+    }
+
+    private async Task<string?> SubjectOfAsync(Guid person)
+    {
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == person)).Subject;
     }
 
     [Fact]

@@ -4,35 +4,41 @@ using KIP.Web.Data;
 
 namespace KIP.Tests.Identity;
 
-/// <summary>KIP.Web as a real process: Production refuses the demo accounts, and a session survives a crash.</summary>
+/// <summary>KIP.Web as a real process: outside Development the demo accounts need an explicit opt-in, and a session survives a crash.</summary>
 public sealed class StartupAndRestartTests
 {
-    [Fact]
-    public async Task Production_with_the_demo_accounts_refuses_to_start_and_says_why()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task V6_3_2_Outside_Development_the_demo_accounts_refuse_to_start_and_say_why_in_Dutch_and_English(string environment)
     {
-        await using var app = new AppProcess(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        await using var app = new AppProcess(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment, ["Kip__DemoData"] = "true" });
 
         var exitCode = await app.RunToExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("Kip:Auth:AllowDemoAccounts=true", app.Output, StringComparison.Ordinal);
+        Assert.Contains($"KIP start niet: de omgeving is '{environment}'", app.Output, StringComparison.Ordinal);
         Assert.Contains("demo-accounts", app.Output, StringComparison.Ordinal);
+        Assert.Contains($"KIP refuses to start: the environment is '{environment}'", app.Output, StringComparison.Ordinal);
+        Assert.Contains("Kip:Auth:AllowDemoAccounts=true", app.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Production_starts_with_the_demo_accounts_when_that_is_explicitly_enabled()
+    public async Task V6_3_2_Staging_starts_with_the_demo_accounts_only_when_that_is_explicitly_enabled()
     {
         await using var app = new AppProcess(new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["Kip__DemoData"] = "true",
             ["Kip__Auth__AllowDemoAccounts"] = "true",
         });
 
         await app.StartAsync();
 
         using var session = new KipSession(app.BaseUrl);
-        using var home = await session.GetAsync("/");
-        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var (signedIn, url) = await session.SignInAsDemoAsync(DemoPersons.SroiOfficer, "/inkoop");
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal("/inkoop", url.AbsolutePath);
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
 
     public DbSet<SentCoordinationAlert> SentCoordinationAlerts => Set<SentCoordinationAlert>();
 
+    /// <summary>Signed-in sessions (Identity/DatabaseTicketStore.cs).</summary>
+    public DbSet<ServerSession> ServerSessions => Set<ServerSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);

@@ -72,14 +72,16 @@ public static class AccessSetup
         var embedded = schemes.Count == 0;
         if (embedded)
         {
-            if (environment.IsProduction() && !options.AllowDemoAccounts)
+            if (!environment.IsDevelopment() && !options.AllowDemoAccounts)
             {
                 throw new InvalidOperationException(
-                    "KIP start niet: er is geen OpenID Connect-authority geconfigureerd (Kip:Auth:Schemes), dus zou KIP de ingebouwde " +
-                    "aanmeldserver met demo-accounts gebruiken, waarmee iedereen zich zonder wachtwoord als elke rol kan aanmelden. " +
-                    "Configureer een authority (zie README, 'Signing in'), of zet Kip:Auth:AllowDemoAccounts=true " +
-                    "als dit bewust een demo-omgeving is. / KIP refuses to start in Production with the embedded demo accounts; " +
-                    "configure Kip:Auth:Schemes or set Kip:Auth:AllowDemoAccounts=true.");
+                    $"KIP start niet: de omgeving is '{environment.EnvironmentName}' en er is geen OpenID Connect-authority geconfigureerd " +
+                    "(Kip:Auth:Schemes), dus zou KIP de ingebouwde aanmeldserver met demo-accounts gebruiken, waarmee iedereen zich zonder " +
+                    "wachtwoord als elke rol kan aanmelden. Demo-accounts starten alleen in Development. Configureer een authority " +
+                    "(zie README, 'Signing in'), of zet Kip:Auth:AllowDemoAccounts=true als dit bewust een demo-omgeving is. / " +
+                    $"KIP refuses to start: the environment is '{environment.EnvironmentName}' and no authority is configured, so the " +
+                    "passwordless demo accounts would be used; they start only in Development. Configure Kip:Auth:Schemes or set " +
+                    "Kip:Auth:AllowDemoAccounts=true deliberately.");
             }
 
             schemes[EmbeddedProvider.SchemeName] = EmbeddedProvider.ClientScheme(publicUrl);
@@ -107,6 +109,13 @@ public static class AccessSetup
         services.AddDataProtection()
             .SetApplicationName("KIP")
             .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+
+        // Server-side sessions (ASVS V7): the cookie carries only the key of a row in the database.
+        services.Configure<KipSessionOptions>(configuration.GetSection(KipSessionOptions.Section));
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<DatabaseTicketStore, Microsoft.Extensions.Options.IOptions<KipSessionOptions>>((cookie, store, sessions) => cookie.UseServerSessions(sessions.Value, store));
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
 
         var plainHttp = publicUrl is null || publicUrl.Scheme == Uri.UriSchemeHttp;
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -138,6 +147,15 @@ public static class AccessSetup
         if (embedded)
         {
             services.AddEmbeddedProvider(authentication, publicUrl, keyFolder, environment.IsDevelopment());
+
+            // The demo provider's own session is server-side too: signing out there ends it, a copied cookie does not sign in.
+            services.AddOptions<CookieAuthenticationOptions>(EmbeddedProvider.ProviderCookie)
+                .Configure<IServiceProvider, Microsoft.Extensions.Options.IOptions<KipSessionOptions>>((cookie, provider, sessions) =>
+                {
+                    var store = ActivatorUtilities.CreateInstance<DatabaseTicketStore>(provider);
+                    store.MarksRequest = false;
+                    cookie.UseServerSessions(sessions.Value, store);
+                });
         }
 
         services.AddSingleton(new KipSignInSchemes([.. schemes.Select(s => new KipSignInScheme(s.Key, s.Value.DisplayName ?? s.Key))], embedded));
@@ -168,7 +186,7 @@ public static class AccessSetup
         oidc.ResponseMode = "query";
         oidc.UsePkce = true;
         oidc.MapInboundClaims = false;
-        oidc.SaveTokens = true;
+        oidc.SaveTokens = true; // only the id_token is kept (OnTicketReceived), on the server (DatabaseTicketStore)
         oidc.GetClaimsFromUserInfoEndpoint = false;
         oidc.RequireHttpsMetadata = scheme.RequireHttpsMetadata;
         oidc.CallbackPath = CallbackPath(name);
@@ -202,9 +220,22 @@ public static class AccessSetup
             context.HandleResponse();
             return Task.CompletedTask;
         };
-        oidc.Events.OnTokenValidated = context =>
+        oidc.Events.OnTokenValidated = async context =>
         {
-            context.Principal = new System.Security.Claims.ClaimsPrincipal(KipClaimsMapping.Map(name, scheme, context.Principal!));
+            var identity = KipClaimsMapping.Map(name, scheme, context.Principal!);
+            await PersonLinks.LinkByVerifiedEmailAsync(context.HttpContext.RequestServices, name, scheme, context.Principal!, identity.FindFirst(KipClaims.Subject)!.Value);
+            context.Principal = new System.Security.Claims.ClaimsPrincipal(identity);
+        };
+
+        // Of the tokens only the id_token is kept, in the server-side session: sign-out sends it as id_token_hint.
+        // The access token is used by nothing in KIP, so it is not kept at all.
+        oidc.Events.OnTicketReceived = context =>
+        {
+            if (context.Properties is { } properties)
+            {
+                properties.StoreTokens([.. properties.GetTokens().Where(t => t.Name == "id_token")]);
+            }
+
             return Task.CompletedTask;
         };
     }

@@ -11,7 +11,10 @@ public sealed class KipAuthOptions
     /// <summary>By name, e.g. <c>gemeente</c> (Entra ID or Keycloak) and <c>eherkenning</c> (a broker).</summary>
     public Dictionary<string, KipAuthScheme> Schemes { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Production refuses to start with the embedded demo accounts unless this is true.</summary>
+    /// <summary>
+    /// The embedded demo accounts (passwordless) start only in Development; any other environment (Staging, Test,
+    /// Production…) refuses to start with them unless this is true (ASVS V6.3.2).
+    /// </summary>
     public bool AllowDemoAccounts { get; init; }
 }
 
@@ -44,6 +47,13 @@ public sealed class KipAuthScheme
     public string EmailClaim { get; init; } = "email";
 
     public string SubjectClaim { get; init; } = "sub";
+
+    /// <summary>
+    /// Trusted for e-mail: a first sign-in whose token says <c>email_verified=true</c> links this authority's subject to
+    /// the KIP person with that address (<see cref="PersonLinks"/>). Off by default: then an unknown subject is a new
+    /// person to KIP, whatever e-mail address the token names.
+    /// </summary>
+    public bool TrustEmail { get; init; }
 
     /// <summary>Metadata over plain http: only for a provider on this machine (tests, the embedded one).</summary>
     public bool RequireHttpsMetadata { get; init; } = true;

@@ -25,9 +25,14 @@ public static class KipClaimsMapping
             Copy(external, kvkClaim, identity, KipClaims.Kvk);
         }
 
-        foreach (var role in MapRoles(options, external.FindAll(options.RoleClaim).Select(c => c.Value)))
+        // The embedded provider's roles are KIP's own data (Person.Roles): they are resolved on every request and never
+        // frozen into the session. An external authority's roles are its claims, kept for the session's lifetime.
+        if (scheme != EmbeddedProvider.SchemeName)
         {
-            identity.AddClaim(new Claim(KipClaims.Role, role));
+            foreach (var role in MapRoles(options, external.FindAll(options.RoleClaim).Select(c => c.Value)))
+            {
+                identity.AddClaim(new Claim(KipClaims.Role, role));
+            }
         }
 
         return identity;

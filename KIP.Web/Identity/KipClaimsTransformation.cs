@@ -14,7 +14,8 @@ namespace KIP.Web.Identity;
 /// </summary>
 internal sealed class KipClaimsTransformation(IDbContextFactory<KipDbContext> factory, TimeProvider time) : IClaimsTransformation
 {
-    private const string FromKipData = "kip-data";
+    /// <summary>The identity this adds on each request; never stored in the session (<see cref="DatabaseTicketStore"/>).</summary>
+    internal const string FromKipData = "kip-data";
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -69,21 +70,10 @@ internal sealed class KipClaimsTransformation(IDbContextFactory<KipDbContext> fa
     }
 
     /// <summary>
-    /// The embedded provider's subject is the person's id; an external authority's subject is linked through
-    /// <see cref="Person.Subject"/> as <c>scheme:sub</c>, or else by the e-mail address the authority vouches for.
+    /// The embedded provider's subject is the person's id; an external authority's subject only through
+    /// <see cref="Person.Subject"/> = <c>scheme:sub</c> (ASVS V6.8.1): never by an e-mail address a token merely
+    /// names. A new identity is linked to a person only by an explicit step (<see cref="PersonLinks"/>).
     /// </summary>
-    private static async Task<Person?> FindPersonAsync(KipDbContext db, ClaimsIdentity session)
-    {
-        var scheme = session.FindFirst(KipClaims.Scheme)!.Value;
-        var subject = session.FindFirst(KipClaims.Subject)?.Value ?? string.Empty;
-        if (scheme == EmbeddedProvider.SchemeName && Guid.TryParse(subject, out var id))
-        {
-            return await db.Persons.FirstOrDefaultAsync(p => p.Id == id);
-        }
-
-        var linked = $"{scheme}:{subject}";
-        var email = session.FindFirst(KipClaims.Email)?.Value;
-        return await db.Persons.FirstOrDefaultAsync(p => p.Subject == linked)
-            ?? (email is null ? null : await db.Persons.FirstOrDefaultAsync(p => p.Email == email));
-    }
+    private static Task<Person?> FindPersonAsync(KipDbContext db, ClaimsIdentity session) =>
+        PersonLinks.FindAsync(db, session.FindFirst(KipClaims.Scheme)!.Value, session.FindFirst(KipClaims.Subject)?.Value ?? string.Empty);
 }

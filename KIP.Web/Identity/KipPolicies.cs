@@ -45,4 +45,7 @@ public static class KipClaims
 
     /// <summary>KIP's <see cref="Data.Person"/> id, when the person is known in KIP's data.</summary>
     public const string PersonId = "kip:person";
+
+    /// <summary>The key of the server-side session (<see cref="DatabaseTicketStore"/>), so an open page can ask whether it still holds.</summary>
+    public const string Session = "kip:session";
 }

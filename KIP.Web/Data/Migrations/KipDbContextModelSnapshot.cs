@@ -749,6 +749,42 @@ namespace KIP.Web.Data.Migrations
                     b.ToTable("ReviewComments", (string)null);
                 });
 
+            modelBuilder.Entity("KIP.Web.Data.ServerSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ServerSessions", (string)null);
+                });
+
             modelBuilder.Entity("KIP.Web.Data.Shortlist", b =>
                 {
                     b.Property<Guid>("Id")
