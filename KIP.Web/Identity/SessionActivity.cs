@@ -23,7 +23,7 @@ public static class SessionActivity
             {
                 if (state.Expired)
                 {
-                    if (IsPageVisit(http.Request) && !http.Request.Path.StartsWithSegments(Components.Pages.Account.SessionExpired.Url, StringComparison.OrdinalIgnoreCase))
+                    if (IsPageVisit(http.Request) && !IsSignInTraffic(http.Request.Path))
                     {
                         // Ends the record and the cookie, so the expiry page is shown once and signing in starts afresh.
                         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -45,11 +45,19 @@ public static class SessionActivity
 
     public static IEnumerable<string> Roles(ClaimsPrincipal user) => user.FindAll(KipClaims.Role).Select(c => c.Value);
 
-    /// <summary>A browser opening a page (not a script's fetch, an image or the live connection).</summary>
+    /// <summary>A browser opening a page, also by Blazor's enhanced navigation (not a script's fetch, an image or the live connection).</summary>
     private static bool IsPageVisit(HttpRequest request) =>
         HttpMethods.IsGet(request.Method)
         && (request.Headers["Sec-Fetch-Mode"] == "navigate"
+            || request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase)
             || (string.IsNullOrEmpty(request.Headers["Sec-Fetch-Mode"]) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The expiry page itself, and the authority's and the OIDC handler's paths: there the old session is not the subject.</summary>
+    private static bool IsSignInTraffic(PathString path) =>
+        path.StartsWithSegments(Components.Pages.Account.SessionExpired.Url, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
+        || (path.Value ?? string.Empty).StartsWith("/signin-oidc", StringComparison.OrdinalIgnoreCase)
+        || (path.Value ?? string.Empty).StartsWith("/signout-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where signing in again should lead: the page asked for (for the sign-in endpoint, its own return address).</summary>
     private static string ReturnAddress(HttpRequest request) =>
