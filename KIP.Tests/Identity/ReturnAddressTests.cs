@@ -183,6 +183,33 @@ public sealed class ReturnAddressTests(AppFixture fixture)
         Assert.True(signedOut.Result?.Handled == true);
     }
 
+    [Theory]
+    [InlineData("/connect/authorize?\r\nLocation: https://evil.example")]
+    [InlineData("/connect/authorize?client_id=kip-web\t//evil.example")]
+    [InlineData("//evil.example/connect/authorize?")]
+    [InlineData("https://evil.example/connect/authorize?")]
+    public async Task V3_7_2_The_demo_sign_in_form_returns_only_into_the_providers_own_authorization_request(string returnUrl)
+    {
+        using var session = new KipSession(fixture.App.BaseUrl);
+        var (form, _) = await session.FollowAsync(AccessSetup.LoginPath);
+        var token = KipSession.Hidden(await form.Content.ReadAsStringAsync(), "__RequestVerificationToken");
+        session.Locations.Clear();
+
+        var (response, url) = await session.FollowAsync(new HttpRequestMessage(HttpMethod.Post, EmbeddedProvider.SignInPath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["returnUrl"] = returnUrl,
+                ["person"] = DemoPersons.SroiOfficer.ToString(),
+            }),
+        });
+
+        AssertEveryHopStaysOnSite(session);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(fixture.App.BaseUrl + "/", url.ToString());
+    }
+
     [Fact]
     public async Task V16_5_3_A_forged_or_replayed_sign_out_callback_ends_on_the_home_page_not_a_blank_answer()
     {

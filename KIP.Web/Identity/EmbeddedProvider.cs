@@ -145,7 +145,7 @@ public static class EmbeddedProvider
         await http.SignInAsync(ProviderCookie, new ClaimsPrincipal(identity));
 
         // Only back into the authorization request: never an open redirect.
-        var target = returnUrl is not null && returnUrl.StartsWith(AuthorizePath + "?", StringComparison.Ordinal) ? returnUrl : "/";
+        var target = returnUrl is not null && returnUrl.StartsWith(AuthorizePath + "?", StringComparison.Ordinal) ? ReturnAddress.LocalOrHome(returnUrl) : "/";
         return Results.Redirect(target);
     }
 
