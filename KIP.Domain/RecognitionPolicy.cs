@@ -47,6 +47,15 @@ public static class RecognitionPolicy
     // §5: the coordination team is warned this many days before a seat term ends.
     public const int TermEndingWarningDays = 30;
 
+    // §2: the dates KIP reckons with lie from 1 January 1800 through 31 December 2999 [choice]. A date outside is a
+    // typing error (9999-12-31, 0001-01-01), and every date the rules compute from one (anniversaries a few years on,
+    // reminders some days before) stays on the calendar.
+    public static DateOnly EarliestDate { get; } = new(1800, 1, 1);
+
+    public static DateOnly LatestDate { get; } = new(2999, 12, 31);
+
+    public static bool IsWithinDateRange(DateOnly date) => EarliestDate <= date && date <= LatestDate;
+
     // §3 Reminders: 90 and 30 days before a recognition's valid-until date.
     public static IReadOnlyList<int> ReminderDaysBeforeValidUntil { get; } = [90, 30];
 

@@ -52,6 +52,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseKipSignInErrors();
 app.UseStatusCodePagesWithReExecute(KIP.Web.Components.Pages.Public.NotFound.Url, createScopeForStatusCodePages: true);
+app.UseKipApiProblems();
 app.UseRequestLocalization(options =>
 {
     options.SetDefaultCulture(KipCultures.Dutch)

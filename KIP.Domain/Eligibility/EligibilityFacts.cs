@@ -20,12 +20,20 @@ public sealed record EligibilityFacts
     /// <summary>
     /// Input the rulebook calls invalid (§2): a founding, Code registration, B Corp certification
     /// or grace start date after the check date; a B Corp valid-until before its certification;
-    /// a negative number of employees. A valid-until already past is not invalid.
+    /// a negative number of employees; the check date or any date outside the dates KIP reckons with
+    /// (<see cref="RecognitionPolicy.IsWithinDateRange"/>). A valid-until already past is not invalid.
     /// <see cref="FactError.Field"/> is the API's camelCase field name.
     /// </summary>
     public IReadOnlyList<FactError> Validate(DateOnly checkDate)
     {
         var errors = new List<FactError>();
+        AddIfOutsideRange(errors, FactFields.CheckDate, checkDate);
+        AddIfOutsideRange(errors, FactFields.FoundedOn, FoundedOn);
+        AddIfOutsideRange(errors, FactFields.CodeSocialeOndernemingenRegisteredOn, CodeSocialeOndernemingenRegisteredOn);
+        AddIfOutsideRange(errors, FactFields.Pso30PlusValidUntil, Pso30PlusValidUntil);
+        AddIfOutsideRange(errors, FactFields.BCorpCertifiedOn, BCorpCertifiedOn);
+        AddIfOutsideRange(errors, FactFields.BCorpValidUntil, BCorpValidUntil);
+        AddIfOutsideRange(errors, FactFields.GraceStartedOn, GraceStartedOn);
         AddIfAfter(errors, FactFields.FoundedOn, FoundedOn, checkDate);
         AddIfAfter(errors, FactFields.CodeSocialeOndernemingenRegisteredOn, CodeSocialeOndernemingenRegisteredOn, checkDate);
         AddIfAfter(errors, FactFields.BCorpCertifiedOn, BCorpCertifiedOn, checkDate);
@@ -43,6 +51,14 @@ public sealed record EligibilityFacts
         return errors;
     }
 
+    private static void AddIfOutsideRange(List<FactError> errors, string field, DateOnly? date)
+    {
+        if (date is { } d && !RecognitionPolicy.IsWithinDateRange(d))
+        {
+            errors.Add(new FactError(field, FactErrorKind.OutsideDateRange));
+        }
+    }
+
     private static void AddIfAfter(List<FactError> errors, string field, DateOnly? date, DateOnly checkDate)
     {
         if (date > checkDate)
@@ -55,6 +71,8 @@ public sealed record EligibilityFacts
 /// <summary>The API field names of <see cref="EligibilityFacts"/>, for error messages.</summary>
 public static class FactFields
 {
+    /// <summary>The date the check is made for (not a fact, but validated with them).</summary>
+    public const string CheckDate = "checkDate";
     public const string LegalForm = "legalForm";
     public const string FoundedOn = "foundedOn";
     public const string Employees = "employees";
@@ -78,6 +96,9 @@ public enum FactErrorKind
 
     /// <summary>A count that cannot be negative is.</summary>
     Negative,
+
+    /// <summary>A date lies outside the dates KIP reckons with (<see cref="RecognitionPolicy.IsWithinDateRange"/>).</summary>
+    OutsideDateRange,
 }
 
 public sealed record FactError(string Field, FactErrorKind Kind);

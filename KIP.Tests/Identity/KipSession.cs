@@ -26,6 +26,9 @@ public sealed partial class KipSession : IDisposable
 
     public CookieContainer Cookies { get; } = new();
 
+    /// <summary>Every <c>Location</c> header this session was sent to, as the server wrote it, oldest first.</summary>
+    public List<string> Locations { get; } = [];
+
     /// <summary>One request, no redirect followed.</summary>
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
 
@@ -37,6 +40,7 @@ public sealed partial class KipSession : IDisposable
         var response = await _client.SendAsync(request);
         for (var hop = 0; hop < 20 && (int)response.StatusCode is >= 300 and < 400; hop++)
         {
+            Locations.Add(response.Headers.TryGetValues("Location", out var raw) ? string.Join(",", raw) : string.Empty);
             url = new Uri(url, response.Headers.Location!);
             response.Dispose();
             response = await _client.GetAsync(url);
@@ -63,7 +67,7 @@ public sealed partial class KipSession : IDisposable
     }
 
     /// <summary>The sign-out form in the app bar of a page: a POST with its antiforgery token.</summary>
-    public async Task<(HttpResponseMessage Response, Uri Url)> SignOutAsync(string fromPage = "/")
+    public async Task<(HttpResponseMessage Response, Uri Url)> SignOutAsync(string fromPage = "/", string returnUrl = "/")
     {
         var (page, _) = await FollowAsync(fromPage);
         var html = await page.Content.ReadAsStringAsync();
@@ -72,7 +76,7 @@ public sealed partial class KipSession : IDisposable
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Hidden(form.Value, "__RequestVerificationToken"),
-            ["returnUrl"] = "/",
+            ["returnUrl"] = returnUrl,
         };
         return await FollowAsync(new HttpRequestMessage(HttpMethod.Post, AccessSetup.LogoutPath) { Content = new FormUrlEncodedContent(fields) });
     }

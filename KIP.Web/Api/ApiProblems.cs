@@ -42,6 +42,42 @@ public static class ApiProblems
             type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.6");
     }
 
+    /// <summary>An exception no endpoint caught: a request that cannot be read is a 400, anything else a 500. Never a stack trace.</summary>
+    public static Task WriteExceptionAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = status;
+        return Problem(context, status).ExecuteAsync(context);
+    }
+
+    /// <summary>An error status with no body yet (a 404 of the framework, a 405, a 415, a 400 of a value that cannot be bound).</summary>
+    public static Task WriteStatusAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Problem(context, context.Response.StatusCode).ExecuteAsync(context);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(HttpContext context, int status)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var (title, detail) = status switch
+        {
+            StatusCodes.Status400BadRequest => ("Ongeldig verzoek", "Een waarde in het verzoek heeft niet de vorm die deze API verwacht; zie " + OpenApiUrl + "."),
+            StatusCodes.Status404NotFound => ("Niet gevonden", $"Er is geen API-bron op {path}."),
+            StatusCodes.Status405MethodNotAllowed => ("Methode niet toegestaan", $"{path} kent de methode {context.Request.Method} niet."),
+            StatusCodes.Status413PayloadTooLarge => ("Verzoek te groot", "De body van het verzoek is groter dan deze API aanneemt."),
+            StatusCodes.Status415UnsupportedMediaType => ("Mediatype niet ondersteund", "Stuur de body als application/json."),
+            StatusCodes.Status429TooManyRequests => ("Te veel verzoeken", "Er kwamen te veel verzoeken kort na elkaar; probeer het zo opnieuw."),
+            >= 500 => ("Interne fout", "Er ging iets mis bij KIP. Probeer het later opnieuw; blijft het gebeuren, meld dan het tijdstip."),
+            _ => (Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), $"Het verzoek naar {path} kon niet worden afgehandeld."),
+        };
+        return TypedResults.Problem(detail: detail, instance: path, statusCode: status, title: title);
+    }
+
+    private const string OpenApiUrl = ApiSetup.OpenApiUrl;
+
     public static IResult NotFound(string path) =>
         TypedResults.Problem(
             detail: $"Er is geen API-bron op {path}.",

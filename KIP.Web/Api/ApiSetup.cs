@@ -57,6 +57,21 @@ public static class ApiSetup
         return endpoints;
     }
 
+    /// <summary>
+    /// Under <c>/api</c> every error is problem+json, whatever the environment (V16.5.3): an unhandled exception is a
+    /// 500 problem (never the HTML error page), a request that cannot be read a 400, and any answer an endpoint or the
+    /// framework leaves without a body (404, 405, 415, ...) a problem with that status. Call it after the app's own
+    /// status-code pages, so that it sits inside them and answers first.
+    /// </summary>
+    public static IApplicationBuilder UseKipApiProblems(this IApplicationBuilder app) =>
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            branch =>
+            {
+                branch.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteExceptionAsync });
+                branch.UseStatusCodePages(context => ApiProblems.WriteStatusAsync(context.HttpContext));
+            });
+
     /// <summary>The API-Version header on every response under /api, errors and unknown paths included.</summary>
     private sealed class VersionHeaderStartupFilter : IStartupFilter
     {

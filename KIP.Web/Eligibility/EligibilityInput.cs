@@ -29,6 +29,9 @@ public enum InputErrorKind
 
     /// <summary><see cref="FactErrorKind.Negative"/>.</summary>
     Negative,
+
+    /// <summary><see cref="FactErrorKind.OutsideDateRange"/>.</summary>
+    OutsideDateRange,
 }
 
 /// <summary>One refused value: the API field name (<see cref="FactFields"/>), why, and what was given.</summary>
@@ -40,7 +43,7 @@ public sealed record InputError(string Field, InputErrorKind Kind, string? Given
 /// </summary>
 public static class EligibilityInput
 {
-    public const string CheckDateField = "checkDate";
+    public const string CheckDateField = FactFields.CheckDate;
     public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>A calendar date written as yyyy-MM-dd; "2026-02-30" is no date.</summary>
@@ -145,6 +148,7 @@ public static class EligibilityInput
         FactErrorKind.AfterCheckDate => InputErrorKind.AfterCheckDate,
         FactErrorKind.BeforeCertification => InputErrorKind.BeforeCertification,
         FactErrorKind.Negative => InputErrorKind.Negative,
+        FactErrorKind.OutsideDateRange => InputErrorKind.OutsideDateRange,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -35,6 +35,8 @@ public sealed class EligibilityTexts(IStringLocalizer<Text> localizer)
             InputErrorKind.TooDeep => localizer["Eligibility.Error.TooDeep", EligibilityLimits.MaxDepth],
             InputErrorKind.UnknownLegalForm => localizer[
                 "Eligibility.Error.UnknownLegalForm", fieldName, given, string.Join(", ", LegalForm.All.Select(f => f.Code))],
+            InputErrorKind.OutsideDateRange => localizer[
+                "Eligibility.Error.OutsideDateRange", fieldName, DutchDates.Format(RecognitionPolicy.EarliestDate), DutchDates.Format(RecognitionPolicy.LatestDate)],
             InputErrorKind.AfterCheckDate => localizer[
                 "Eligibility.Error.AfterCheckDate", fieldName, checkDate is { } c ? DutchDates.Format(c) : string.Empty],
             _ => localizer[$"Eligibility.Error.{error.Kind}", fieldName, given],

@@ -220,6 +220,13 @@ public static class AccessSetup
             context.HandleResponse();
             return Task.CompletedTask;
         };
+        oidc.Events.OnSignedOutCallbackRedirect = context =>
+        {
+            // Also a replayed or forged callback (no readable state) ends on a page, never on a blank answer.
+            context.Response.Redirect(LocalOrHome(context.Properties?.RedirectUri));
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
         oidc.Events.OnTokenValidated = async context =>
         {
             var identity = KipClaimsMapping.Map(name, scheme, context.Principal!);
@@ -227,10 +234,12 @@ public static class AccessSetup
             context.Principal = new System.Security.Claims.ClaimsPrincipal(identity);
         };
 
+        // The return address travels in the protected state; it is checked again where it is followed (V3.7.2).
         // Of the tokens only the id_token is kept, in the server-side session: sign-out sends it as id_token_hint.
         // The access token is used by nothing in KIP, so it is not kept at all.
         oidc.Events.OnTicketReceived = context =>
         {
+            context.ReturnUri = LocalOrHome(context.ReturnUri);
             if (context.Properties is { } properties)
             {
                 properties.StoreTokens([.. properties.GetTokens().Where(t => t.Name == "id_token")]);
@@ -332,14 +341,18 @@ public static class AccessSetup
 
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [chosen]);
         });
-        group.MapPost("/logout", ([FromForm] string? returnUrl, HttpContext http) =>
+        group.MapPost("/logout", async ([FromForm] string? returnUrl, HttpContext http) =>
         {
             var properties = new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) };
             var scheme = http.User.FindFirst(KipClaims.Scheme)?.Value;
-            string[] schemes = scheme is null
-                ? [CookieAuthenticationDefaults.AuthenticationScheme]
-                : [CookieAuthenticationDefaults.AuthenticationScheme, scheme];
-            return Results.SignOut(properties, schemes);
+            if (scheme is null)
+            {
+                // No session at an authority (e.g. already signed out in another tab): end the cookie and go back.
+                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme, properties);
+                return Results.Redirect(properties.RedirectUri);
+            }
+
+            return Results.SignOut(properties, [CookieAuthenticationDefaults.AuthenticationScheme, scheme]);
         });
 
         if (app.Services.GetRequiredService<KipSignInSchemes>().Embedded)
@@ -350,13 +363,8 @@ public static class AccessSetup
         return app;
     }
 
-    /// <summary>The open-redirect guard: only a path on this site, never another host.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/'
-            && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            && !returnUrl.Contains("://", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>The open-redirect guard: only a path on this site, never another host (<see cref="ReturnAddress"/>).</summary>
+    public static string LocalOrHome(string? returnUrl) => ReturnAddress.LocalOrHome(returnUrl);
 }
 
 /// <summary>The authorities a person can sign in with, for the sign-in choice page.</summary>

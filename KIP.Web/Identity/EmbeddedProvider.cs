@@ -68,6 +68,20 @@ public static class EmbeddedProvider
                     // No TLS certificate on a developer's machine or in tests; never for a public address.
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+
+                // ASVS L2 (V10.4.6, V10.4.12): only what KIP's own client uses is advertised and accepted — PKCE with
+                // S256 (plain or none refused), the answer in the query string, and a public client that authenticates
+                // with nothing but its PKCE verifier (no client secrets, no client assertions).
+                options.Configure(server =>
+                {
+                    server.CodeChallengeMethods.Clear();
+                    server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+                    server.ResponseModes.Clear();
+                    server.ResponseModes.Add(ResponseModes.Query);
+                    server.ClientAuthenticationMethods.Clear();
+                    server.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.None);
+                    server.ClientAssertionTypes.Clear();
+                });
             });
 
         services.AddHostedService(provider => new ClientRegistration(provider, publicUrl));
@@ -131,7 +145,7 @@ public static class EmbeddedProvider
         await http.SignInAsync(ProviderCookie, new ClaimsPrincipal(identity));
 
         // Only back into the authorization request: never an open redirect.
-        var target = returnUrl is not null && returnUrl.StartsWith(AuthorizePath + "?", StringComparison.Ordinal) ? returnUrl : "/";
+        var target = returnUrl is not null && returnUrl.StartsWith(AuthorizePath + "?", StringComparison.Ordinal) ? ReturnAddress.LocalOrHome(returnUrl) : "/";
         return Results.Redirect(target);
     }
 

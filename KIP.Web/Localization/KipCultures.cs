@@ -29,15 +29,10 @@ public static class KipCultures
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-                var target = IsLocal(terug) ? terug! : "/";
-                return Results.LocalRedirect(target);
+                return Results.LocalRedirect(KIP.Web.Identity.ReturnAddress.LocalOrHome(terug));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
         return endpoints;
     }
-
-    /// <summary>An open-redirect guard: only paths on this site.</summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
