@@ -38,7 +38,7 @@ public sealed class SupplierApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Public_data_only_never_a_contact_person_and_only_admitted_organisations()
+    public async Task V15_3_1_Public_data_only_never_a_contact_person_and_only_admitted_organisations()
     {
         var (_, json) = await GetAsync("/api/v1/suppliers?pageSize=100");
         var text = json.GetRawText();

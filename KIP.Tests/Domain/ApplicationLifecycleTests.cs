@@ -35,7 +35,7 @@ public class ApplicationLifecycleTests
     }
 
     [Fact]
-    public void Only_an_admitted_organisation_can_submit() =>
+    public void V2_3_1_Only_an_admitted_organisation_can_submit() =>
         Assert.Equal("application.not-admitted", Assert.Throws<DomainException>(() => Draft().Submit(At, false, false)).Code);
 
     [Fact]
@@ -95,7 +95,7 @@ public class ApplicationLifecycleTests
     }
 
     [Fact]
-    public void Only_an_application_in_review_can_be_decided()
+    public void V2_3_1_Only_an_application_in_review_can_be_decided()
     {
         var submitted = Draft();
         submitted.Submit(At, true, false);
@@ -107,7 +107,7 @@ public class ApplicationLifecycleTests
     }
 
     [Fact]
-    public void Withdrawing_is_possible_only_before_a_decision()
+    public void V2_3_1_Withdrawing_is_possible_only_before_a_decision()
     {
         var draft = Draft();
         draft.Withdraw(At);

@@ -139,7 +139,7 @@ public class ReviewSessionVotingTests
     }
 
     [Fact]
-    public void No_vote_after_the_close()
+    public void V2_3_1_No_vote_after_the_close()
     {
         var fixture = new VotingFixture(3);
         var motion = fixture.OpenReject();
@@ -224,7 +224,7 @@ public class ReviewSessionVotingTests
     }
 
     [Fact]
-    public void Only_one_vote_is_open_at_a_time()
+    public void V2_3_1_Only_one_vote_is_open_at_a_time()
     {
         var fixture = new VotingFixture(3);
         var other = fixture.Session.AddItem(Guid.NewGuid(), [CriterionCode.NonProfit]);

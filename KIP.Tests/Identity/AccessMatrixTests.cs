@@ -75,7 +75,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
     }
 
     [Fact]
-    public void Every_endpoint_names_who_may_use_it()
+    public void V8_2_1_Every_endpoint_names_who_may_use_it()
     {
         var endpoints = app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         Assert.NotEmpty(endpoints);
@@ -98,7 +98,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         && endpoint.Metadata.Any(m => m.GetType().Name == "FallbackMetadata");
 
     [Fact]
-    public void Pages_in_the_route_table_carry_the_policy_the_matrix_expects()
+    public void V8_2_1_Pages_in_the_route_table_carry_the_policy_the_matrix_expects()
     {
         foreach (var type in typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttributes(typeof(RouteAttribute), false).Length > 0))
         {
@@ -114,7 +114,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
 
     [Theory]
     [MemberData(nameof(Visitors))]
-    public async Task Each_visitor_reaches_exactly_the_pages_of_their_roles(string visitor)
+    public async Task V8_2_1_Each_visitor_reaches_exactly_the_pages_of_their_roles(string visitor)
     {
         var account = SignedInApp.Accounts.SingleOrDefault(a => a.Name == visitor);
         var session = account is null ? app.Anonymous : app.SessionOf(account);
@@ -178,7 +178,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
     }
 
     [Fact]
-    public async Task Endpoints_other_than_pages_answer_anonymous_visitors_only_where_they_say_so()
+    public async Task V8_2_1_Endpoints_other_than_pages_answer_anonymous_visitors_only_where_they_say_so()
     {
         // The sign-out endpoint takes only a POST with an antiforgery token: a forged cross-site form is refused.
         using var forged = await app.Anonymous.FollowAsync(new HttpRequestMessage(HttpMethod.Post, AccessSetup.LogoutPath)

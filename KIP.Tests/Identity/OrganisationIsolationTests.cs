@@ -27,7 +27,7 @@ public sealed class OrganisationIsolationTests(SignedInApp app)
     }
 
     [Fact]
-    public async Task Another_organisations_id_in_the_URL_is_refused_and_shows_none_of_its_data()
+    public async Task V8_2_2_Another_organisations_id_in_the_URL_is_refused_and_shows_none_of_its_data()
     {
         using var response = await app.SessionOf(SignedInApp.Sanne).GetAsync(Manage(DemoPersons.SchoonEnSociaalId));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -42,14 +42,14 @@ public sealed class OrganisationIsolationTests(SignedInApp app)
     }
 
     [Fact]
-    public async Task The_other_entrepreneur_cannot_reach_the_first_ones_organisation_either()
+    public async Task V8_2_2_The_other_entrepreneur_cannot_reach_the_first_ones_organisation_either()
     {
         using var response = await app.SessionOf(SignedInApp.Mehmet).GetAsync(Manage(DemoPersons.FietsenmakerijId));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]
-    public async Task The_organisation_policy_refuses_any_id_given_as_a_request_resource()
+    public async Task V8_2_2_The_organisation_policy_refuses_any_id_given_as_a_request_resource()
     {
         var authorization = app.App.Services.GetRequiredService<IAuthorizationService>();
         var sanne = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
@@ -66,7 +66,7 @@ public sealed class OrganisationIsolationTests(SignedInApp app)
     }
 
     [Fact]
-    public async Task A_business_member_is_both_commission_and_entrepreneur_of_their_own_organisation_only()
+    public async Task V8_2_2_A_business_member_is_both_commission_and_entrepreneur_of_their_own_organisation_only()
     {
         var pieter = app.SessionOf(SignedInApp.Pieter);
         using var commission = await pieter.GetAsync("/commissie");

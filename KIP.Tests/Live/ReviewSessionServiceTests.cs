@@ -30,7 +30,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     }
 
     [Fact]
-    public async Task A_non_member_an_entrepreneur_and_a_recused_member_cannot_vote_whatever_they_send()
+    public async Task V8_3_1_A_non_member_an_entrepreneur_and_a_recused_member_cannot_vote_whatever_they_send()
     {
         var (meeting, items, _) = await LiveApp.PlanMeetingAsync(live.Db, LiveApp.Taalcafe, "non-profit");
         await live.EnterAsync(meeting, [.. LiveApp.Members, DemoPersons.Entrepreneur, DemoPersons.SroiOfficer]);

@@ -53,7 +53,7 @@ public sealed class ProcurementAccessTests(SignedInApp app)
     }
 
     [Fact]
-    public async Task A_shortlist_exports_with_its_notes_for_its_owner_only()
+    public async Task V8_2_2_A_shortlist_exports_with_its_notes_for_its_owner_only()
     {
         var (id, _) = await Service.CreateAsync(DemoPersons.SroiOfficer, "Export test");
         await Service.AddAsync(DemoPersons.SroiOfficer, id!.Value, DemoPersons.CateringMetKansenId);
@@ -71,7 +71,7 @@ public sealed class ProcurementAccessTests(SignedInApp app)
     }
 
     [Fact]
-    public async Task The_read_only_link_opens_without_an_account_and_shows_no_contact_person_or_private_note()
+    public async Task V15_3_1_The_read_only_link_opens_without_an_account_and_shows_no_contact_person_or_private_note()
     {
         var (id, _) = await Service.CreateAsync(DemoPersons.SroiOfficer, "Gedeelde lijst");
         await Service.AddAsync(DemoPersons.SroiOfficer, id!.Value, DemoPersons.SchoonEnSociaalId);

@@ -30,7 +30,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_name_longer_than_200_characters_is_refused()
+    public async Task V2_2_2_A_name_longer_than_200_characters_is_refused_by_the_service()
     {
         var (id, key) = await Service.CreateAsync(DemoPersons.SroiOfficer, new string('x', 201));
 
@@ -57,7 +57,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Another_officer_can_neither_read_nor_change_the_list()
+    public async Task V8_2_2_Another_officer_can_neither_read_nor_change_the_list()
     {
         var id = await NewListAsync(DemoPersons.SroiOfficer);
         await Service.AddAsync(DemoPersons.SroiOfficer, id, DemoPersons.SchoonEnSociaalId);
@@ -77,7 +77,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task The_shared_link_shows_public_data_and_only_the_notes_marked_shared()
+    public async Task V15_3_1_The_shared_link_shows_public_data_and_only_the_notes_marked_shared()
     {
         var owner = DemoPersons.SroiOfficer;
         var id = await NewListAsync(owner, "Catering Velsen");
@@ -109,7 +109,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_note_over_2000_characters_is_refused_and_the_stored_note_kept()
+    public async Task V2_2_2_A_note_over_2000_characters_is_refused_by_the_service_and_the_stored_note_kept()
     {
         var owner = DemoPersons.SroiOfficer;
         var id = await NewListAsync(owner);

@@ -26,7 +26,7 @@ public sealed class EvidenceStoreTests : IDisposable
         _store.SaveAsync(new MemoryStream(bytes), name);
 
     [Fact]
-    public async Task A_pdf_is_stored_outside_wwwroot_under_a_generated_name()
+    public async Task V5_3_1_A_pdf_is_stored_outside_wwwroot_under_a_generated_name()
     {
         var (error, stored, type, size) = await SaveAsync(PdfBytes, "statuten.pdf");
 
@@ -39,7 +39,7 @@ public sealed class EvidenceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task An_extension_that_lies_about_the_content_is_refused()
+    public async Task V5_2_2_An_extension_that_lies_about_the_content_is_refused()
     {
         Assert.Equal(UploadError.ExtensionMismatch, (await SaveAsync(PngBytes, "certificaat.pdf")).Error);
         Assert.Equal(UploadError.UnknownType, (await SaveAsync("MZ\u0090\0 not a pdf"u8.ToArray(), "certificaat.pdf")).Error);
@@ -48,7 +48,7 @@ public sealed class EvidenceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_over_10_MB_is_refused_and_not_stored()
+    public async Task V5_2_1_A_file_over_10_MB_is_refused_and_not_stored()
     {
         var big = new byte[EvidenceStore.MaxBytes + 1];
         PdfBytes.CopyTo(big, 0);
@@ -70,11 +70,11 @@ public sealed class EvidenceStoreTests : IDisposable
     [InlineData("..\\..\\web.config.png", "web.config.png")]
     [InlineData("rapport\"; filename=evil.exe.pdf", "rapport__ filename_evil.exe.pdf")]
     [InlineData("/", "document")]
-    public void A_path_in_the_name_is_dropped(string uploaded, string expected) =>
+    public void V5_3_2_A_path_in_the_name_is_dropped(string uploaded, string expected) =>
         Assert.Equal(expected, EvidenceStore.SafeName(uploaded));
 
     [Fact]
-    public async Task A_name_with_a_path_is_stored_under_a_generated_name_only()
+    public async Task V5_3_2_A_name_with_a_path_is_stored_under_a_generated_name_only()
     {
         var (error, stored, _, _) = await SaveAsync(PdfBytes, "../../../evil.pdf");
 

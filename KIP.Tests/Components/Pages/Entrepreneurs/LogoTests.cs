@@ -69,7 +69,7 @@ public sealed class LogoTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_png_that_is_really_a_pdf_or_text_is_refused_by_its_content()
+    public void V5_2_2_A_png_that_is_really_a_pdf_or_text_is_refused_by_its_content()
     {
         Assert.Equal(LogoError.UnknownType, LogoStore.Process([.. "%PDF-1.7\n"u8.ToArray(), .. new byte[200]]).Error);
         Assert.Equal(LogoError.UnknownType, LogoStore.Process("Dit is geen afbeelding maar gewone tekst."u8.ToArray()).Error);
@@ -77,7 +77,7 @@ public sealed class LogoTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Image_magic_bytes_on_a_body_that_does_not_decode_is_refused_as_unreadable()
+    public void V5_2_2_Image_magic_bytes_on_a_body_that_does_not_decode_is_refused_as_unreadable()
     {
         var png = Image(64, 64, SKEncodedImageFormat.Png);
         Assert.Equal(LogoError.Unreadable, LogoStore.Process([.. png.AsSpan(0, 8), .. "garbage after a PNG signature"u8.ToArray()]).Error);
@@ -90,7 +90,7 @@ public sealed class LogoTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_empty_file_and_one_over_5_MB_are_refused_without_reading_further()
+    public async Task V5_2_1_An_empty_file_and_one_over_5_MB_are_refused_without_reading_further()
     {
         Assert.Equal(LogoError.Empty, (await LogoStore.ReadAsync(new MemoryStream())).Error);
 
@@ -156,7 +156,7 @@ public sealed class LogoTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_logo_is_stored_outside_wwwroot_replaced_cleanly_and_served_only_for_admitted_organisations()
+    public async Task V5_3_1_A_logo_is_stored_outside_wwwroot_replaced_cleanly_and_served_only_for_admitted_organisations()
     {
         var organisations = Service<OrganisationService>();
         var store = Service<LogoStore>();
