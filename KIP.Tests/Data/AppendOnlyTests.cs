@@ -70,6 +70,7 @@ public sealed class AppendOnlyTests(AppFixture fixture)
         db.Votes.Add(new VoteRecord { Id = Guid.NewGuid(), MotionId = motionId, PersonId = DemoPersons.Chair, Choice = "Against", CastAt = DateTimeOffset.UtcNow });
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Contains("UNIQUE", error.InnerException!.Message, StringComparison.Ordinal);
         Assert.Contains("one vote per member per motion", error.InnerException!.Message, StringComparison.Ordinal);
         await using var check = await fixture.Db.CreateDbContextAsync();
         Assert.Equal("For", (await check.Votes.SingleAsync(v => v.MotionId == motionId)).Choice);

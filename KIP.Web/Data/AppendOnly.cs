@@ -83,7 +83,7 @@ internal static class AppendOnly
         """
         CREATE TRIGGER Votes_no_replace BEFORE INSERT ON Votes
         WHEN EXISTS (SELECT 1 FROM Votes WHERE Id = NEW.Id OR (MotionId = NEW.MotionId AND PersonId = NEW.PersonId))
-        BEGIN SELECT RAISE(ABORT, 'append-only: one vote per member per motion; a vote is never replaced'); END;
+        BEGIN SELECT RAISE(ABORT, 'append-only: UNIQUE (MotionId, PersonId), one vote per member per motion; a vote is never replaced'); END;
         """,
         """
         CREATE TRIGGER Decisions_no_replace BEFORE INSERT ON Decisions
