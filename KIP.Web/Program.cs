@@ -3,6 +3,7 @@ using KIP.Web.Api;
 using KIP.Web.Components;
 using KIP.Web.Components.Pages.Bench;
 using KIP.Web.Components.Pages.Entrepreneurs;
+using KIP.Web.Components.Pages.Privacy;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -37,6 +38,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationServi
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
 builder.Services.AddEntrepreneurs();
+builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -72,6 +74,7 @@ app.MapKipApi();
 app.MapKipAccess();
 app.MapProcurementExports();
 app.MapEvidenceDocuments();
+app.MapPrivacy();
 app.MapKipBench();
 app.MapLogos();
 app.MapRazorComponents<App>()

@@ -56,6 +56,9 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/commissie/formulier"] = KipPolicies.Commission,
         ["/bench/teller"] = KipPolicies.Bench,
         ["/meldingen"] = KipPolicies.SignedIn,
+        ["/mijn-gegevens"] = KipPolicies.SignedIn,
+        ["/privacy"] = Public,
+        ["/coordinatie/privacy"] = KipPolicies.Coordination,
     };
 
     private static readonly Guid[] OrganisationIds =
