@@ -9,6 +9,7 @@ using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
+using KIP.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
@@ -24,6 +25,7 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddKipAccess();
+builder.AddKipSecurity();
 builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
@@ -42,6 +44,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 app.UseKipForwardedHeaders();
+app.UseKipHardening();
 
 await app.Services.MigrateKipDatabaseAsync();
 
@@ -60,6 +63,7 @@ app.UseRequestLocalization(options =>
     options.ApplyCurrentCultureToResponseHeaders = true;
 });
 app.UseAuthentication();
+app.UseKipLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
 
