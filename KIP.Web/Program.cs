@@ -10,6 +10,7 @@ using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
+using KIP.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
@@ -25,6 +26,7 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddKipAccess();
+builder.AddKipSecurity();
 builder.Services.AddKipApi();
 builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
@@ -44,6 +46,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 app.UseKipForwardedHeaders();
+app.UseKipHardening();
 
 await app.Services.MigrateKipDatabaseAsync();
 
@@ -64,6 +67,7 @@ app.UseRequestLocalization(options =>
 });
 app.UseAuthentication();
 app.UseKipSessions();
+app.UseKipLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -24,6 +24,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["Kip__DataFolder"] = DataFolder,
             ["Kip__PublicUrl"] = BaseUrl,
         };
+        foreach (var (key, value) in KipAppFactory.UnlimitedForTests)
+        {
+            _environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             _environment[key] = value;

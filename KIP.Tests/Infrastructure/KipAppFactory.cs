@@ -26,6 +26,11 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
             ["Kip:DataFolder"] = DataFolder,
             ["Kip:PublicUrl"] = BaseUrl,
         };
+        foreach (var (key, value) in UnlimitedForTests)
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -33,6 +38,20 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
 
         UseKestrel(Port);
     }
+
+    /// <summary>
+    /// Every test of a run comes from 127.0.0.1 and signs in often: the rate limits and circuit caps
+    /// (<c>Kip:Limits</c>) are raised far above what a run needs. Tests of the limits themselves set lower ones.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UnlimitedForTests = new Dictionary<string, string>
+    {
+        ["Kip:Limits:Api:PermitLimit"] = "1000000",
+        ["Kip:Limits:SignIn:PermitLimit"] = "1000000",
+        ["Kip:Limits:Share:PermitLimit"] = "1000000",
+        ["Kip:Limits:CircuitsPerPerson"] = "100000",
+        ["Kip:Limits:CircuitsPerAddress"] = "100000",
+        ["Kip:Limits:CircuitsTotal"] = "100000",
+    };
 
     public int Port { get; }
 

@@ -251,6 +251,13 @@ static Process StartApp(string root, string dataFolder, int port, string? logLev
     start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
     start.Environment["Kip__DemoData"] = "false";
     start.Environment["Kip__DataFolder"] = dataFolder;
+
+    // The benchmark is one client on loopback doing what many people do: KIP's rate limits and circuit caps raised.
+    start.Environment["Kip__Limits__Api__PermitLimit"] = "100000000";
+    start.Environment["Kip__Limits__SignIn__PermitLimit"] = "100000000";
+    start.Environment["Kip__Limits__CircuitsPerPerson"] = "100000";
+    start.Environment["Kip__Limits__CircuitsPerAddress"] = "100000";
+    start.Environment["Kip__Limits__CircuitsTotal"] = "100000";
     if (logLevel is not null)
     {
         start.Environment["Logging__LogLevel__Default"] = logLevel;

@@ -361,6 +361,13 @@ static Process StartApp(string root, string dataFolder, string baseUrl)
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     start.Environment["ASPNETCORE_URLS"] = baseUrl;
     start.Environment["Kip__DataFolder"] = dataFolder;
+
+    // The benchmark is one client on loopback doing what many people do: KIP's rate limits and circuit caps raised.
+    start.Environment["Kip__Limits__Api__PermitLimit"] = "100000000";
+    start.Environment["Kip__Limits__SignIn__PermitLimit"] = "100000000";
+    start.Environment["Kip__Limits__CircuitsPerPerson"] = "100000";
+    start.Environment["Kip__Limits__CircuitsPerAddress"] = "100000";
+    start.Environment["Kip__Limits__CircuitsTotal"] = "100000";
     start.Environment["Kip__PublicUrl"] = baseUrl;
     start.Environment["Kip__DemoData"] = "true";
     start.Environment["Kip__Bench__Enabled"] = "true";

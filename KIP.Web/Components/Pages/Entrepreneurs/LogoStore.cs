@@ -19,7 +19,9 @@ public sealed record ProcessedLogo(byte[] Png, int Width, int Height);
 
 /// <summary>
 /// Organisation logos: PNG, JPEG or WebP by their content (magic bytes and a real decode), at most 5 MB and
-/// <see cref="MaxSourceSide"/> pixels a side (read from the header before decoding, against decompression bombs),
+/// <see cref="MaxSourceSide"/> pixels a side (read from the header before decoding, against decompression bombs;
+/// JPEG and WebP are decoded straight at a reduced size where the codec can, and at most
+/// <see cref="ConcurrentDecodes"/> images are decoded at once, so decoding needs at most 2 × 36 MB: issue 13),
 /// resized to fit <see cref="MaxSide"/>×<see cref="MaxSide"/> and re-encoded as PNG, stored outside wwwroot under generated names.
 /// </summary>
 public sealed class LogoStore(KipDataFolder dataFolder)
@@ -28,7 +30,13 @@ public sealed class LogoStore(KipDataFolder dataFolder)
 
     public const int MaxSide = 256;
 
-    public const int MaxSourceSide = 8000;
+    /// <summary>3000 × 3000 × 4 bytes = 36 MB for a decoded image at most (8000 × 8000 cost 256 MB).</summary>
+    public const int MaxSourceSide = 3000;
+
+    /// <summary>Images decoded at the same time; a further upload waits its turn.</summary>
+    public const int ConcurrentDecodes = 2;
+
+    private static readonly SemaphoreSlim Decoding = new(ConcurrentDecodes, ConcurrentDecodes);
 
     public const string ContentType = "image/png";
 
@@ -92,7 +100,28 @@ public sealed class LogoStore(KipDataFolder dataFolder)
             return (LogoError.DimensionsTooLarge, null);
         }
 
+        // JPEG (1/2, 1/4, 1/8) and WebP decode at a smaller size directly; PNG only at its own size.
+        var reduced = codec.GetScaledDimensions((float)Math.Min(1d, 2d * MaxSide / Math.Max(width, height)));
+        if (reduced.Width > 0 && reduced.Height > 0 && reduced.Width <= width && reduced.Height <= height)
+        {
+            (width, height) = (reduced.Width, reduced.Height);
+        }
+
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        Decoding.Wait();
+        try
+        {
+            return Resize(codec, info);
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
+
+    private static (LogoError Error, ProcessedLogo? Logo) Resize(SKCodec codec, SKImageInfo info)
+    {
+        var (width, height) = (info.Width, info.Height);
         using var decoded = new SKBitmap(info);
         if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success)
         {

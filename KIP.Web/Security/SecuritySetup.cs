@@ -1,0 +1,22 @@
+namespace KIP.Web.Security;
+
+/// <summary>Issue 13, points 4 and 5: hardened responses and limits, wired from Program.cs.</summary>
+public static class SecuritySetup
+{
+    public static WebApplicationBuilder AddKipSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddKipHardening();
+        builder.Services.AddKipRateLimits(builder.Configuration);
+        builder.Services.AddKipCircuitLimits();
+        return builder;
+    }
+
+    /// <summary>After authentication: rate limits per person or address, the circuit caps and the hub's Origin check.</summary>
+    public static WebApplication UseKipLimits(this WebApplication app)
+    {
+        app.UseKipRateLimits();
+        app.UseKipCircuitLimits();
+        return app;
+    }
+}
