@@ -227,6 +227,17 @@ public static class AccessSetup
             context.HandleResponse();
             return Task.CompletedTask;
         };
+        // The handler accepts an unsigned ID token from the token endpoint (the OIDC spec allows it over TLS); KIP
+        // does not: an ID token without a signature signs nobody in (V9.1.2, V6.8.2).
+        oidc.Events.OnTokenResponseReceived = context =>
+        {
+            if (context.TokenEndpointResponse.IdToken is { } idToken && !new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(idToken).IsSigned)
+            {
+                context.Fail("The authority's ID token is not signed.");
+            }
+
+            return Task.CompletedTask;
+        };
         oidc.Events.OnTokenValidated = async context =>
         {
             var identity = KipClaimsMapping.Map(name, scheme, context.Principal!);
