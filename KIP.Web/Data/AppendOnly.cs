@@ -56,7 +56,7 @@ internal static class AppendOnly
     ];
 
     /// <summary>
-    /// The record sealed (docs/decisions/011-sealed-record.md). A closed motion is part of the record: its row can no
+    /// The record sealed (docs/decisions/013-sealed-record.md). A closed motion is part of the record: its row can no
     /// longer change or go (so its <c>ClosedAt</c> cannot be cleared to reopen its votes). SQLite's
     /// <c>INSERT OR REPLACE</c> deletes the row it conflicts with without firing delete triggers, so every
     /// append-only table refuses an insert whose key (or one-vote-per-member pair) is already taken — whatever

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KIP.Web.Data.Migrations
 {
     /// <summary>
-    /// The record sealed (docs/decisions/011-sealed-record.md): closed motions frozen, REPLACE refused on the
+    /// The record sealed (docs/decisions/013-sealed-record.md): closed motions frozen, REPLACE refused on the
     /// append-only tables. Triggers only; the model does not change.
     /// </summary>
     public partial class SealedRecord : Migration
