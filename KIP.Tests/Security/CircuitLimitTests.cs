@@ -103,6 +103,17 @@ public sealed class CircuitLimitTests
         await Assertions.Expect(third.GetByText("Sluit een paar tabbladen of vensters met KIP")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(third);
 
+        // A tab that already has its circuit still moves on by enhanced navigation: that starts no new circuit.
+        using (var client = app.CreateHttpClient())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/erkenningscheck");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            using var enhanced = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, enhanced.StatusCode);
+            using var plain = await client.GetAsync(new Uri("/erkenningscheck", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode); // no text/html in Accept: not a browser's page load
+        }
+
         // Closing a tab frees a place (once the server has seen its connection end): "Opnieuw proberen" opens the page.
         await first.CloseAsync();
         var limiter = app.Services.GetRequiredService<CircuitLimiter>();

@@ -182,9 +182,12 @@ public static class CircuitLimits
             || (publicUrl is not null && string.Equals(origin, publicUrl.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A page that would start a circuit: not Blazor's enhanced navigation (a tab that already has its circuit).</summary>
     private static bool IsPageRequest(HttpContext http) =>
         HttpMethods.IsGet(http.Request.Method)
-        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && http.Request.Headers.Accept.ToString() is var accept
+        && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && !accept.Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase)
         && !Path.HasExtension(http.Request.Path.Value)
         && !http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
