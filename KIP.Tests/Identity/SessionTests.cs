@@ -88,6 +88,23 @@ public sealed class SessionTests(SessionApp app) : IClassFixture<SessionApp>
     }
 
     [Fact]
+    public async Task V7_2_3_Each_sign_in_gets_its_own_session_key_of_256_random_bits()
+    {
+        using var first = await SignInAsync(DemoPersons.SroiOfficer, "/inkoop");
+        using var second = await SignInAsync(DemoPersons.SroiOfficer, "/inkoop");
+
+        await using var db = await app.Db.CreateDbContextAsync();
+        var keys = await db.ServerSessions.Where(s => s.PersonId == DemoPersons.SroiOfficer).Select(s => s.Key).ToListAsync();
+        Assert.True(keys.Count >= 2, $"two sign-ins, {keys.Count} session records");
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(keys, key => Assert.Equal(32, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(key).Length));
+
+        // The browser holds a reference to the record, never the record itself: no role or name in the cookie.
+        var cookies = string.Concat(first.Cookies.GetAllCookies().Select(c => c.Value));
+        Assert.DoesNotContain("Lotte", cookies, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task V7_4_1_A_session_cookie_copied_before_signing_out_no_longer_works_afterwards()
     {
         using var lotte = await SignInAsync(DemoPersons.SroiOfficer, "/inkoop");
