@@ -196,7 +196,7 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task V6_8_1_An_authority_trusted_for_email_links_a_verified_address_once_and_then_matches_by_subject()
+    public async Task V10_5_2_An_authority_trusted_for_email_links_a_verified_address_once_and_then_matches_by_subject()
     {
         _broker.NextUser = new() { ["sub"] = "eh-marieke", ["name"] = "Marieke Jansen", ["email"] = "m.jansen@haarlem.example.nl", ["email_verified"] = true };
         using (var first = await SignInAsync("eherkenning", "/commissie"))

@@ -57,7 +57,7 @@ public sealed class CircuitLimitTests
     }
 
     [Fact]
-    public async Task V2_4_1_The_hub_refuses_a_negotiate_or_WebSocket_from_another_sites_page()
+    public async Task V4_4_2_The_hub_refuses_a_negotiate_or_WebSocket_from_another_sites_page()
     {
         await using var app = new KipAppFactory();
         using var client = app.CreateHttpClient();

@@ -189,6 +189,119 @@ public sealed partial class HardenedResponseTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task V3_3_2_Each_cookie_has_the_SameSite_its_purpose_allows_and_none_is_sent_cross_site_by_default()
+    {
+        await using var app = TlsApp();
+        var cookies = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+
+        // The session and the provider's cookie come back on the top-level GET from the authority: Lax.
+        Assert.Equal(SameSiteMode.Lax, cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.SameSite);
+        Assert.Equal(SameSiteMode.Lax, cookies.Get(EmbeddedProvider.ProviderCookie).Cookie.SameSite);
+        var oidc = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(EmbeddedProvider.SchemeName);
+        Assert.Equal(SameSiteMode.Lax, oidc.CorrelationCookie.SameSite);
+        Assert.Equal(SameSiteMode.Lax, oidc.NonceCookie.SameSite);
+
+        // The antiforgery cookie is only ever needed by KIP's own forms: Strict.
+        Assert.Equal(SameSiteMode.Strict, app.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.SameSite);
+    }
+
+    [Fact]
+    public async Task V3_3_3_Over_TLS_every_cookie_is_bound_to_KIPs_own_host()
+    {
+        await using var app = TlsApp();
+        var cookies = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+        var oidc = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(EmbeddedProvider.SchemeName);
+        var antiforgery = app.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie;
+        foreach (var cookie in new[] { cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie, cookies.Get(EmbeddedProvider.ProviderCookie).Cookie, oidc.CorrelationCookie, oidc.NonceCookie, antiforgery })
+        {
+            Assert.StartsWith(ResponseHardening.HostPrefix, cookie.Name, StringComparison.Ordinal);
+            Assert.Null(cookie.Domain);
+        }
+    }
+
+    [Fact]
+    public async Task V3_3_4_The_session_cookie_is_HttpOnly_when_a_person_signs_in()
+    {
+        using var officer = new KipSession(fixture.App.BaseUrl);
+        await officer.SignInAsDemoAsync(DemoPersons.SroiOfficer, "/inkoop");
+        var session = officer.Cookies.GetAllCookies().Single(c => c.Name == "kip.session");
+        Assert.True(session.HttpOnly, "the session cookie is readable by scripts");
+    }
+
+    [Theory]
+    [InlineData("/aanbod")]
+    [InlineData("/api/v1/criteria")]
+    [InlineData("/app.css")]
+    [InlineData("/health")]
+    [InlineData("/api/v1/bestaat-niet")]
+    [InlineData("/bestaat-niet")]
+    public async Task V3_4_4_Every_response_says_nosniff(string path)
+    {
+        using var anonymous = fixture.App.CreateHttpClient();
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+    }
+
+    [Theory]
+    [InlineData("/aanbod")]
+    [InlineData("/api/v1/criteria")]
+    [InlineData("/app.css")]
+    [InlineData("/bestaat-niet")]
+    public async Task V3_4_5_Every_response_keeps_KIPs_addresses_out_of_other_sites_referrers(string path)
+    {
+        using var anonymous = fixture.App.CreateHttpClient();
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/aanbod")]
+    [InlineData("/erkenningscheck")]
+    public async Task V3_4_6_A_page_may_be_framed_only_by_KIP_itself(string path)
+    {
+        using var anonymous = fixture.App.CreateHttpClient();
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal("'self'", Csp(response)["frame-ancestors"]);
+        Assert.Equal("SAMEORIGIN", Header(response, "X-Frame-Options"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/aanbod")]
+    [InlineData("/api/v1/criteria")]
+    [InlineData("/authentication/login")]
+    public async Task V12_2_1_Outside_Development_every_plain_http_request_is_sent_to_https(string path)
+    {
+        await using var app = TlsApp();
+        using var client = app.CreateHttpClient();
+        using var plain = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(plain.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect, $"{path}: {plain.StatusCode}");
+        Assert.Equal(Uri.UriSchemeHttps, plain.Headers.Location?.Scheme);
+    }
+
+    [Fact]
+    public async Task V4_4_1_Outside_Development_the_circuits_hub_is_not_reached_over_plain_http()
+    {
+        // The circuit's WebSocket starts with a negotiate on the page's own scheme: over plain http it is sent to
+        // https, so the socket that follows is wss:.
+        await using var app = TlsApp();
+        using var client = app.CreateHttpClient();
+        using var negotiate = await client.PostAsync(new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative), null);
+        Assert.True(negotiate.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect, $"{negotiate.StatusCode}");
+        Assert.Equal(Uri.UriSchemeHttps, negotiate.Headers.Location?.Scheme);
+    }
+
+    private static KipAppFactory TlsApp() => new(
+        new Dictionary<string, string?>
+        {
+            ["Kip:PublicUrl"] = "https://kip.example.nl",
+            ["Kip:Auth:AllowDemoAccounts"] = "true",
+            ["Kip:ForwardedHeaders:Enabled"] = "true",
+        },
+        environment: "Staging");
+
+    [Fact]
     public void V3_3_1_Only_Development_or_a_declared_plain_http_address_runs_without_TLS()
     {
         static bool Tls(string environment, string? publicUrl) => ResponseHardening.RequiresTls(

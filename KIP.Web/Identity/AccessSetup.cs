@@ -203,13 +203,15 @@ public static class AccessSetup
 
         oidc.TokenValidationParameters.NameClaimType = KipClaims.Name;
         oidc.TokenValidationParameters.RoleClaimType = KipClaims.Role;
+        // The authority answers in the query of a top-level GET (response_mode=query), which Lax cookies accompany:
+        // no cross-site POST needs them, so they are never SameSite=None (V3.3.2).
+        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
         if (plainHttp)
         {
             // Only without TLS (a developer's machine, tests): cookies that a plain-http callback can carry.
             oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
             oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            oidc.NonceCookie.SameSite = SameSiteMode.Lax;
         }
 
         // A sign-in that fails at the authority (refused, expired, a broken answer) ends on the sign-in page with a
