@@ -32,21 +32,28 @@ public sealed class CircuitLimiter(IOptionsMonitor<KipLimitsOptions> limits)
     public int OpenFor(string client) => _byClient.TryGetValue(client, out var count) ? count : 0;
 
     /// <summary>Whether one more circuit for this client would be refused (the page checks before it renders).</summary>
-    public CircuitRefusal Check(string client)
+    public CircuitRefusal Check(string client) => Check(client, slack: 0);
+
+    private CircuitRefusal Check(string client, int slack)
     {
         var options = limits.CurrentValue;
         var cap = client.StartsWith("person:", StringComparison.Ordinal) ? options.CircuitsPerPerson : options.CircuitsPerAddress;
-        return Total >= options.CircuitsTotal ? CircuitRefusal.ServerFull
-            : OpenFor(client) >= cap ? CircuitRefusal.TooManyForClient
+        return Total >= options.CircuitsTotal + slack ? CircuitRefusal.ServerFull
+            : OpenFor(client) >= cap + slack ? CircuitRefusal.TooManyForClient
             : CircuitRefusal.None;
     }
 
-    /// <summary>Counts a new connection of the client, unless a cap is reached.</summary>
+    /// <summary>
+    /// Counts a new connection of the client, unless a cap is reached. The hub allows one more than the page check:
+    /// a page already admitted may connect again before the server has seen its first connection end (a transport
+    /// falling back, a busy server), and it should not then show a broken page; a client that skips the page check
+    /// and opens connections by itself still stops one above the cap.
+    /// </summary>
     public CircuitRefusal TryOpen(string connectionId, string client)
     {
         lock (_gate)
         {
-            var refusal = Check(client);
+            var refusal = Check(client, slack: 1);
             if (refusal != CircuitRefusal.None)
             {
                 return refusal;
