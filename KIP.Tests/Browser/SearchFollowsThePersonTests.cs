@@ -13,7 +13,7 @@ namespace KIP.Tests.Browser;
 /// <summary>
 /// After every keystroke (after the debounce) and every filter a person picks, the list, the
 /// fields, the total, the export link and the address agree and accumulate; back and forward restore each state.
-/// The same sequence on the officer's search, the directory and the SROI page. Point 4: fields show names, not codes.
+/// The same sequence on the officer's search, the directory and the SROI page. The fields show names, not codes.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SearchFollowsThePersonTests(BrowserFixture browser)

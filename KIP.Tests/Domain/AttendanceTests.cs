@@ -2,7 +2,7 @@ using KIP.Domain.Voting;
 
 namespace KIP.Tests.Domain;
 
-/// <summary>Rulebook §6 Presence / issue 12 §2: attendance on the decision list is per person, merged over screens.</summary>
+/// <summary>Rulebook §6 Presence: attendance on the decision list is per person, merged over screens.</summary>
 public class AttendanceTests
 {
     private static readonly Guid Henk = Guid.NewGuid();

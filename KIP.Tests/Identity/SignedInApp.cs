@@ -20,7 +20,7 @@ public sealed class SignedInApp : IAsyncLifetime
     public static readonly DemoAccount Ahmed = new("Ahmed (coordination)", DemoPersons.Coordinator, [KipRoles.Coordination], []);
     public static readonly DemoAccount Eva = new("Eva (sroi-officer + coordination)", DemoPersons.OfficerAndCoordinator, [KipRoles.SroiOfficer, KipRoles.Coordination], []);
 
-    /// <summary>A new entrepreneur: signed in, no organisation and no role yet (issue 11).</summary>
+    /// <summary>A new entrepreneur: signed in, no organisation and no role yet.</summary>
     public static readonly DemoAccount Noor = new("Noor (no role yet)", DemoPersons.NewEntrepreneur, [], []);
 
     public static readonly DemoAccount[] Accounts = [Sanne, Mehmet, Marieke, Pieter, Lotte, Ahmed, Eva, Noor];

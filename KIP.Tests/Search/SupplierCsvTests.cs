@@ -3,7 +3,7 @@ using KIP.Web.Search;
 
 namespace KIP.Tests.Search;
 
-/// <summary>The export opens correctly in Dutch Excel (issue 5): UTF-8 with BOM, ';' separated.</summary>
+/// <summary>The export opens correctly in Dutch Excel: UTF-8 with BOM, ';' separated.</summary>
 public sealed class SupplierCsvTests
 {
     private static readonly string[] Headers = ["Naam", "KvK-nummer", "Plaats", "Werkt in", "Categorieën", "Erkend", "Tijdelijke badge", "Criteria", "Erkend tot en met", "Website", "Contactpersoon", "E-mail contactpersoon", "Telefoon contactpersoon", "Notitie"];

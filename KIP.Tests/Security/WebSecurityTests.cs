@@ -365,7 +365,7 @@ public sealed class WebSecurityTests(SecurityApp app)
     public async Task V7_2_4_Signing_in_replaces_a_session_cookie_planted_beforehand()
     {
         // An attacker signs in as himself and plants his session cookie in the victim's browser, in the slot KIP's own
-        // cookie uses. (Planting it for a parent domain, cookie tossing, is what the __Host- prefix stops: point 4.)
+        // cookie uses. (Planting it for a parent domain, cookie tossing, is what the __Host- prefix over TLS stops.)
         using var mehmet = await app.SignedInAsync(DemoPersons.OtherEntrepreneur);
         var planted = SecurityApp.SessionCookies(mehmet);
         using var victim = new KipSession(app.BaseUrl);

@@ -5,7 +5,7 @@ using MudBlazor;
 
 namespace KIP.Tests.Web;
 
-/// <summary>MudBlazor's own texts (close buttons, pagers, steppers) speak Dutch too (issue 2, point 5).</summary>
+/// <summary>MudBlazor's own texts (close buttons, pagers, steppers) speak Dutch too.</summary>
 [Collection(AppCollection.Name)]
 public sealed class MudTextTests(AppFixture fixture)
 {

@@ -1,7 +1,7 @@
 namespace KIP.Web.Data;
 
 /// <summary>
-/// Who did what when (issue 7, "Record"): an append-only table. Add the entry to the same context, so it
+/// Who did what when (the record): an append-only table. Add the entry to the same context, so it
 /// is saved in the same transaction as the change it records.
 /// </summary>
 public static class AuditLog

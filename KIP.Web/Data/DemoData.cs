@@ -18,7 +18,7 @@ public sealed partial class DemoData(IDbContextFactory<KipDbContext> factory, Ti
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Organisations.AnyAsync(cancellationToken) || await db.Persons.AnyAsync(cancellationToken))
         {
-            // A demo database from before Noor Bakker (issue 11) gets her too: demo persons come from code, not a migration.
+            // A demo database from before Noor Bakker gets her too: demo persons come from code, not a migration.
             if (await db.Persons.AnyAsync(p => p.Id == DemoPersons.Entrepreneur, cancellationToken)
                 && !await db.Persons.AnyAsync(p => p.Id == DemoPersons.NewEntrepreneur, cancellationToken))
             {

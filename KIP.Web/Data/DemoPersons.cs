@@ -31,7 +31,7 @@ public static class DemoPersons
     /// <summary>SROI officer who is also in the coordination team.</summary>
     public static readonly Guid OfficerAndCoordinator = new("0d3f6a52-1b8e-4c61-9d0e-000000000032");
 
-    /// <summary>Noor Bakker, a new entrepreneur: signed in, no organisation and no role yet (issue 11).</summary>
+    /// <summary>Noor Bakker, a new entrepreneur: signed in, no organisation and no role yet.</summary>
     public static readonly Guid NewEntrepreneur = new("0d3f6a52-1b8e-4c61-9d0e-000000000041");
 
     public static readonly Guid FietsenmakerijId = new("7a1c0000-0000-4000-8000-000000000001");

@@ -1,6 +1,6 @@
 namespace KIP.Web.Data;
 
-/// <summary>A commission member's comment on an application, for the other members before the session (issue 7, point 3).</summary>
+/// <summary>A commission member's comment on an application, for the other members before the session.</summary>
 public sealed class ReviewComment
 {
     public Guid Id { get; set; }

@@ -135,7 +135,7 @@ public static class AccessSetup
 
         if (embedded && publicUrl is null)
         {
-            // No fixed address: KIP's client reads the embedded provider's metadata at the browser's own origin (issue 11).
+            // No fixed address: KIP's client reads the embedded provider's metadata at the browser's own origin.
             services.AddOptions<OpenIdConnectOptions>(EmbeddedProvider.SchemeName).Configure<IHttpContextAccessor, IServer>((oidc, accessor, server) =>
             {
                 oidc.Authority = null;
@@ -215,7 +215,7 @@ public static class AccessSetup
         }
 
         // A sign-in that fails at the authority (refused, expired, a broken answer) ends on the sign-in page with a
-        // plain message, never an error page with a stack trace (issue 11).
+        // plain message, never an error page with a stack trace.
         oidc.Events.OnRemoteFailure = context =>
         {
             context.Response.Redirect(SignInFailedUrl);

@@ -13,7 +13,7 @@ public static class KipPolicies
     /// <summary>Product.md: an organisation's contact person is for SROI officers, the commission and the coordination team.</summary>
     public const string SupplierContact = "supplier-contact";
 
-    /// <summary>Held meetings and their decision lists: the commission and the coordination team (issue 12 §3).</summary>
+    /// <summary>Held meetings and their decision lists: the commission and the coordination team.</summary>
     public const string DecisionRecord = "decision-record";
 
     /// <summary>An entrepreneur of the organisation named by the route's <c>id</c>, whatever id is in the URL.</summary>

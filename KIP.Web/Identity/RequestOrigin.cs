@@ -13,7 +13,7 @@ namespace KIP.Web.Identity;
 /// Without <c>Kip:PublicUrl</c>, the embedded provider lives wherever the browser reached KIP: its issuer is the
 /// request's scheme, host and path base (OpenIddict infers it per request; behind a proxy the forwarded headers,
 /// when KIP is told to honour them, make that the public address). These pieces make KIP's own OpenID Connect
-/// client follow that address too (issue 11: sign-in on <c>--urls http://127.0.0.1:5301</c> answered a 500).
+/// client follow that address too (sign-in on <c>--urls http://127.0.0.1:5301</c> answered a 500).
 /// </summary>
 public static class RequestOrigin
 {

@@ -1,7 +1,7 @@
 namespace KIP.Web.Live;
 
 /// <summary>
-/// A small announcement that only says what changed, by id (issue 7 §5). Receivers reload the truth from the
+/// A small announcement that only says what changed, by id. Receivers reload the truth from the
 /// database, so an announcement carries no votes, names or outcomes and can cross a wire (Redis pub/sub) as is.
 /// </summary>
 public abstract record LiveAnnouncement
@@ -38,7 +38,7 @@ public sealed record OrganisationChanged(Guid OrganisationId) : LiveAnnouncement
 }
 
 /// <summary>
-/// The one notification seam of the live pages (issue 7 §5): publish after the change is committed; subscribe
+/// The one notification seam of the live pages: publish after the change is committed; subscribe
 /// once per component, re-render through <c>InvokeAsync</c> and dispose the subscription in <c>Dispose</c>.
 /// The in-process implementation serves one server; a Redis pub/sub implementation can replace it (publish
 /// = PUBLISH topic, subscribe = SUBSCRIBE topic, the record serialised as JSON), with no change to callers.

@@ -2,7 +2,7 @@ namespace KIP.Web.Live;
 
 public static class LiveSetup
 {
-    /// <summary>The notification seam, presence and the live review session service (issue 7 §4–§5).</summary>
+    /// <summary>The notification seam, presence and the live review session service.</summary>
     public static IServiceCollection AddKipLiveSessions(this IServiceCollection services)
     {
         services.AddSingleton<ISessionNotifier, InProcessSessionNotifier>();

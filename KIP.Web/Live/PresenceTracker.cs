@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace KIP.Web.Live;
 
 /// <summary>
-/// Who has a live session page open, per meeting (issue 7 §4 "presence live"), fed by circuit lifetime: the
+/// Who has a live session page open, per meeting (rulebook §6, presence), fed by circuit lifetime: the
 /// session page enters when it initialises and leaves when its circuit disposes it. A person with two tabs is
 /// present until both are gone. Joins and leaves are announced through the seam.
 /// </summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KIP.Web.Live;
 
 /// <summary>
-/// The live review session (issue 7 §4–§6). Every action loads the meeting and its record from the database,
+/// The live review session. Every action loads the meeting and its record from the database,
 /// rebuilds <see cref="ReviewSession"/> (which holds every rule), applies the action, stores the change in one
 /// transaction and only then announces what changed. Who acts is the signed-in person's id, checked here against
 /// the seats held on the meeting's date, whatever a screen sends. Refusals are <see cref="DomainException"/>s.

@@ -5,7 +5,7 @@ using KIP.Web.Data;
 namespace KIP.Web.Live;
 
 /// <summary>
-/// What a session screen is sent (issue 7 §4): while a vote is open only the count and who has not voted —
+/// What a session screen is sent: while a vote is open only the count and who has not voted —
 /// never who voted what; named votes only once the vote is closed. The viewer's own vote is theirs to see.
 /// </summary>
 public sealed record SessionView(

@@ -1,6 +1,6 @@
 namespace KIP.Web.Security;
 
-/// <summary>Issue 13, points 4 and 5: hardened responses and limits, wired from Program.cs.</summary>
+/// <summary>Hardened responses and limits (ASVS V3.4, V2.4.1), wired from Program.cs.</summary>
 public static class SecuritySetup
 {
     public static WebApplicationBuilder AddKipSecurity(this WebApplicationBuilder builder)

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KIP.Bench.Shared.BenchHost;
 
-// KIP supplier search benchmark (issue 5 point 5). Not a test: it prints figures; see bench/README.md.
+// KIP supplier search benchmark. Not a test: it prints figures; see bench/README.md.
 var options = BenchOptions.Parse(args);
 var invariant = CultureInfo.InvariantCulture;
 var output = Console.Out;

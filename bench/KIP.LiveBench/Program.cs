@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static KIP.Bench.Shared.BenchHost;
 
-// KIP live-update benchmark (issue 7 point 8). Not a test: it prints figures; see bench/README.md.
+// KIP live-update benchmark. Not a test: it prints figures; see bench/README.md.
 var options = LiveOptions.Parse(args);
 var invariant = CultureInfo.InvariantCulture;
 var output = Console.Out;

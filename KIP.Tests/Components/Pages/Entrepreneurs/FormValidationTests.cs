@@ -162,7 +162,7 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
         IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page = Render<ManageOrganisation>(p => p.Add(c => c.Id, DemoPersons.FietsenmakerijId));
         page.WaitForAssertion(() => Assert.True(page.FindAll("input[data-testid=reg-name]").Count > 0, page.Markup));
 
-        // Unchanged, the demo profile is valid (issue 11 point 6).
+        // Unchanged, the demo profile is valid.
         page.Find("[data-testid=profile-save]").Click();
         var snackbar = Services.GetRequiredService<ISnackbar>();
         page.WaitForAssertion(() => Assert.True(

@@ -4,7 +4,7 @@ namespace KIP.Web.Components.Pages.Bench;
 public sealed record BenchBump(long Count, DateTimeOffset At);
 
 /// <summary>
-/// The live-update benchmark's baseline (bench/README.md, issue 7 point 8): a singleton counter that raises an
+/// The live-update benchmark's baseline (bench/README.md): a singleton counter that raises an
 /// event when bumped, watched by <see cref="Teller"/> pages. It holds nothing but a number.
 /// </summary>
 public sealed class BenchCounter(TimeProvider time)

@@ -11,7 +11,7 @@ public sealed record HeldMeeting(Guid Id, DateOnly HeldOn, string? Place, int De
 public sealed record MeetingDecision(Guid MeetingId, DateOnly DecidedOn, string Outcome);
 
 /// <summary>
-/// Held meetings stay findable (issue 12 §3): for the commission and the coordination team, newest first, each
+/// Held meetings stay findable: for the commission and the coordination team, newest first, each
 /// with its decision list. The day held is the day the meeting was opened (decision 010).
 /// </summary>
 public sealed class MeetingArchiveService(IDbContextFactory<KipDbContext> factory)

@@ -28,7 +28,7 @@ public sealed record ApplicationDetail(
 public sealed record AdviceView(Guid Id, string MemberName, bool Asked, string Subject, string Text, DateTimeOffset GivenAt);
 
 /// <summary>
-/// Before the session (issue 7, point 3): what the commission reads and writes about applications awaiting
+/// Before the session: what the commission reads and writes about applications awaiting
 /// review. The check per criterion is KIP.Domain's <see cref="EligibilityCheck"/> over the submitted assessment form
 /// and the organisation's stored data — the same answer the applicant saw while filling in the form.
 /// </summary>

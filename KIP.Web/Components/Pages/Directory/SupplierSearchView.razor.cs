@@ -61,7 +61,7 @@ public sealed partial class SupplierSearchView : IDisposable
     [Parameter]
     public EventCallback<SupplierQuery> QueryChanged { get; set; }
 
-    // What a selected value shows in its field: names, never codes (issue 11, point 4).
+    // What a selected value shows in its field: names, never codes.
     private string CategoryName(string? code) => code is null ? string.Empty : L.Category(code);
 
     private string ThemeName(string? code) => code is null ? string.Empty : L.Theme(code);

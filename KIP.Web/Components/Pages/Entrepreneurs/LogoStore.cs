@@ -21,7 +21,7 @@ public sealed record ProcessedLogo(byte[] Png, int Width, int Height);
 /// Organisation logos: PNG, JPEG or WebP by their content (magic bytes and a real decode), at most 5 MB and
 /// <see cref="MaxSourceSide"/> pixels a side (read from the header before decoding, against decompression bombs;
 /// JPEG and WebP are decoded straight at a reduced size where the codec can, and at most
-/// <see cref="ConcurrentDecodes"/> images are decoded at once, so decoding needs at most 2 × 36 MB: issue 13),
+/// <see cref="ConcurrentDecodes"/> images are decoded at once, so decoding needs at most 2 × 36 MB),
 /// resized to fit <see cref="MaxSide"/>×<see cref="MaxSide"/> and re-encoded as PNG, stored outside wwwroot under generated names.
 /// </summary>
 public sealed class LogoStore(KipDataFolder dataFolder)

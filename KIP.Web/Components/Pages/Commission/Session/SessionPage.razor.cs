@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace KIP.Web.Components.Pages.Commission.Session;
 
 /// <summary>
-/// The live review session (issue 7 §4): one page for all members, made of one part per concern (presence,
+/// The live review session: one page for all members, made of one part per concern (presence,
 /// agenda, the item on the floor, the chair's tools, the open vote, the results). It subscribes once to the seam,
 /// reloads the truth from the database on every announcement, and leaves presence and the subscription when disposed.
 /// </summary>
