@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using KIP.Tests.Components.Pages.Entrepreneurs;
+using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using SkiaSharp;
 
@@ -15,7 +16,7 @@ public sealed class ImageBudgetTests
     [Fact]
     public void V2_4_1_An_8000_by_8000_PNG_is_refused_from_its_header_without_a_big_allocation()
     {
-        var huge = WithPngSize(LogoTests.Image(1, 1, SKEncodedImageFormat.Png), 8000, 8000);
+        var huge = PngFiles.WithSize(LogoTests.Image(1, 1, SKEncodedImageFormat.Png), 8000, 8000);
         LogoStore.Process(huge); // JIT and Skia's first use outside the measurement
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -47,30 +48,5 @@ public sealed class ImageBudgetTests
         Assert.Equal((256, 192), (logo!.Width, logo.Height));
         using var decoded = SKBitmap.Decode(logo.Png);
         Assert.Equal(256, decoded.Width);
-    }
-
-    /// <summary>Rewrites a PNG's IHDR width and height, with a correct CRC so a decoder believes it.</summary>
-    private static byte[] WithPngSize(byte[] png, int width, int height)
-    {
-        var copy = png.ToArray();
-        BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(20), height);
-        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Crc32(copy.AsSpan(12, 17)));
-        return copy;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

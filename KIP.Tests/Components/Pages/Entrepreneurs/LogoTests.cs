@@ -108,34 +108,9 @@ public sealed class LogoTests : IAsyncLifetime
         Assert.Equal(LogoError.DimensionsTooLarge, LogoStore.Process(Image(9000, 1, SKEncodedImageFormat.Png)).Error);
 
         // A decompression bomb: a tiny file whose header says 60000 × 60000 (14 GB decoded). Refused at once.
-        var bomb = WithPngSize(Image(1, 1, SKEncodedImageFormat.Png), 60_000, 60_000);
+        var bomb = PngFiles.WithSize(Image(1, 1, SKEncodedImageFormat.Png), 60_000, 60_000);
         Assert.True(bomb.Length < 1024);
         Assert.Equal(LogoError.DimensionsTooLarge, LogoStore.Process(bomb).Error);
-    }
-
-    /// <summary>Rewrites a PNG's IHDR width and height, with a correct CRC so a decoder believes it.</summary>
-    private static byte[] WithPngSize(byte[] png, int width, int height)
-    {
-        var copy = png.ToArray();
-        BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(20), height);
-        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Crc32(copy.AsSpan(12, 17)));
-        return copy;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 
     private T Service<T>()
