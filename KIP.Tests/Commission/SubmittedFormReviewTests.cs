@@ -6,6 +6,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Commission;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

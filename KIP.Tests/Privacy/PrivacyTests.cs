@@ -216,7 +216,7 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             PublicEmail = "info@noors-groenwerk.example.nl",
         });
         db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation.Id, PersonId = person, Since = DateTimeOffset.UtcNow });
-        db.Notifications.Add(new KIP.Web.Notifications.Notification
+        db.Notifications.Add(new KIP.Web.Data.Notification
         {
             Id = Guid.NewGuid(),
             PersonId = person,
@@ -225,7 +225,7 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             OrganisationName = organisation.Name,
             CreatedAt = DateTimeOffset.UtcNow,
         });
-        db.OutboxMessages.Add(new KIP.Web.Notifications.OutboxMessage
+        db.OutboxMessages.Add(new KIP.Web.Data.OutboxMessage
         {
             Id = Guid.NewGuid(),
             To = contactEmail,

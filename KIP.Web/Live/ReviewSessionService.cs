@@ -4,8 +4,8 @@ using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
 using KIP.Domain.Voting;
-using KIP.Web.Components.Pages.Commission;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Live;
@@ -561,8 +561,8 @@ public sealed class ReviewSessionService
         var today = AmsterdamCalendar.Today(_time);
         return state.Applications.Values.ToDictionary(
             a => a.Id,
-            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ReviewPreparationService
-                .Check(organisations[a.OrganisationId], forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn).Criteria
+            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ApplicationCheck
+                .Evaluate(organisations[a.OrganisationId], forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn).Criteria
                 .Where(c => c.Met && c.ValidUntil is not null)
                 .ToDictionary(c => c.Code, c => c.ValidUntil!.Value));
     }

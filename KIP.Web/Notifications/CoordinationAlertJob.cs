@@ -1,4 +1,5 @@
 using System.Globalization;
+using KIP.Web.Components.Pages.Coordination;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;

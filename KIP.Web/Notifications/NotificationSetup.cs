@@ -1,3 +1,5 @@
+using KIP.Web.Components.Pages.Coordination;
+using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 
 namespace KIP.Web.Notifications;

@@ -8,6 +8,7 @@ using KIP.Tests.Identity;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using Bunit;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Entrepreneurs;
-using KIP.Web.Components.Pages.Organisations;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +45,7 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
         Services.AddScoped<OrganisationService>();
         Services.AddSingleton(_ => _app.Services.GetRequiredService<KIP.Web.Live.ISessionNotifier>());
         Services.AddSingleton(_ => _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
-        Services.AddScoped<KIP.Web.Notifications.AdmissionNotices>();
+        Services.AddScoped<KIP.Web.Components.Pages.Entrepreneurs.AdmissionNotices>();
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }

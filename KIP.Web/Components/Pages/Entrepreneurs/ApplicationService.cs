@@ -4,6 +4,7 @@ using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Organisations;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 

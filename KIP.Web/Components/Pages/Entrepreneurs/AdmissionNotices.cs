@@ -1,5 +1,4 @@
 using System.Globalization;
-using KIP.Web.Components.Pages.Organisations;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Live;
@@ -7,7 +6,7 @@ using KIP.Web.Localization;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 
-namespace KIP.Web.Notifications;
+namespace KIP.Web.Components.Pages.Entrepreneurs;
 
 /// <summary>
 /// The coordination team's decision on an organisation's admission or on a person's access request is
