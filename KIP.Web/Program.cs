@@ -11,12 +11,16 @@ using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
 using KIP.Web.Security;
+using KIP.Web.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Every Kip:* setting, bound and checked before anything else: a wrong one stops the start here, naming its key.
+var settings = builder.AddKipSettings();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -25,14 +29,14 @@ builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.AddKipAccess();
-builder.AddKipSecurity();
+builder.AddKipAccess(settings);
+builder.AddKipSecurity(settings);
 builder.Services.AddKipApi();
-builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
+builder.Services.AddKipStorage(settings.Get<KipOptions>(), builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
-builder.Services.AddKipBench(builder.Configuration);
+builder.Services.AddKipBench();
 builder.Services.AddScoped<PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
@@ -41,7 +45,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparation
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
-builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
+builder.Services.AddKipNotifications(settings.Get<KIP.Web.Notifications.KipMailOptions>(), builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
