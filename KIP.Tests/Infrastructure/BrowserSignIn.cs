@@ -14,6 +14,8 @@ namespace KIP.Tests.Infrastructure;
 /// </summary>
 public static class BrowserSignIn
 {
+    private const int WalkTimeout = 60_000;
+
     private static readonly ConcurrentDictionary<(string App, Guid Person), string> States = new();
 
     /// <summary>
@@ -25,19 +27,22 @@ public static class BrowserSignIn
         var key = (baseUrl, person);
         var context = await BrowserFixture.NewContextAsync(browser, baseUrl, locale, timeout, States.GetValueOrDefault(key));
         var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
+
+        // The first pages of a freshly started app (a cold process on a busy machine) may take far longer than a click.
+        var walk = Math.Max(timeout, WalkTimeout);
+        await page.GotoAsync(path, new() { Timeout = walk });
         if (!await SignedInAsync(page))
         {
             if (!DemoSignInPage().IsMatch(page.Url))
             {
                 // A public page shown to an anonymous visitor: ask to sign in, and come back here.
-                await page.GotoAsync($"{AccessSetup.LoginPath}?returnUrl={Uri.EscapeDataString(path)}");
+                await page.GotoAsync($"{AccessSetup.LoginPath}?returnUrl={Uri.EscapeDataString(path)}", new() { Timeout = walk });
             }
 
-            await page.GetByTestId($"demo-{person}").ClickAsync();
+            await page.GetByTestId($"demo-{person}").ClickAsync(new() { Timeout = walk });
         }
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(baseUrl + path) + "$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(baseUrl + path) + "$"), new() { Timeout = walk });
         await BrowserFixture.WaitUntilInteractiveAsync(page);
         States[key] = await context.StorageStateAsync();
         return page;
