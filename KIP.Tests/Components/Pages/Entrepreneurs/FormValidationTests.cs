@@ -9,7 +9,6 @@ using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
@@ -32,13 +31,11 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
     private static readonly string[] Fields =
         ["kvk", "name", "legalForm", "foundedOn", "employees", "establishedIn", "worksIn", "website", "publicEmail", "publicPhone", "contactName", "contactEmail", "contactPhone", "description", "offer", "categories"];
 
-    private readonly KipAppFactory _app = new();
+    private readonly SlimKip _app = new();
 
     public FormValidationTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        SlimKip.AddComponentBasics(this);
         Services.AddSingleton(_ => _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>());
         Services.AddSingleton(_ => _app.Services.GetRequiredService<LogoStore>());
         Services.AddSingleton(TimeProvider.System);
@@ -50,11 +47,7 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }
 
-    public Task InitializeAsync()
-    {
-        _app.StartServer();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
