@@ -11,6 +11,7 @@ using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
 using KIP.Web.Security;
+using KIP.Web.Sroi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
@@ -42,6 +43,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveSer
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
+builder.Services.AddSroi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
