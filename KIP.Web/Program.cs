@@ -83,6 +83,7 @@ app.MapEvidenceDocuments();
 app.MapPrivacy();
 app.MapKipBench();
 app.MapLogos();
+app.MapSroi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>
