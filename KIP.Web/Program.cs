@@ -12,6 +12,7 @@ using KIP.Web.Localization;
 using KIP.Web.Notifications;
 using KIP.Web.Security;
 using KIP.Web.Settings;
+using KIP.Web.Sroi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
@@ -46,6 +47,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveSer
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddKipNotifications(settings.Get<KIP.Web.Notifications.KipMailOptions>(), builder.Environment);
+builder.Services.AddSroi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -85,6 +87,7 @@ app.MapEvidenceDocuments();
 app.MapPrivacy();
 app.MapKipBench();
 app.MapLogos();
+app.MapSroi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>
