@@ -39,6 +39,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.RegionOverviewService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);

@@ -168,6 +168,7 @@ public static class AccessSetup
             .AddPolicy(KipPolicies.SroiOfficer, p => p.RequireRole(KipRoles.SroiOfficer))
             .AddPolicy(KipPolicies.Coordination, p => p.RequireRole(KipRoles.Coordination))
             .AddPolicy(KipPolicies.DecisionRecord, p => p.RequireRole(KipRoles.Commission, KipRoles.Coordination))
+            .AddPolicy(KipPolicies.RegionOverview, p => p.RequireRole(KipRoles.Coordination, KipRoles.SroiOfficer))
             .AddPolicy(KipPolicies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(KipPolicies.SupplierContact, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.Commission, KipRoles.Coordination))
             .AddPolicy(KipPolicies.OwnOrganisation, p => p.RequireRole(KipRoles.Entrepreneur).AddRequirements(new OwnOrganisationRequirement()));

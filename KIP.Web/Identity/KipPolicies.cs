@@ -16,6 +16,9 @@ public static class KipPolicies
     /// <summary>Held meetings and their decision lists: the commission and the coordination team.</summary>
     public const string DecisionRecord = "decision-record";
 
+    /// <summary>The region's picture (<c>/coordinatie/overzicht</c>): the coordination team and the SROI officers.</summary>
+    public const string RegionOverview = "region-overview";
+
     /// <summary>An entrepreneur of the organisation named by the route's <c>id</c>, whatever id is in the URL.</summary>
     public const string OwnOrganisation = "own-organisation";
 
