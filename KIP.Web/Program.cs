@@ -11,6 +11,7 @@ using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
 using KIP.Web.Security;
+using KIP.Web.Sroi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
@@ -33,7 +34,7 @@ builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
 builder.Services.AddKipBench(builder.Configuration);
-builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
+builder.Services.AddScoped<PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
@@ -43,6 +44,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.RegionOverviewServi
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
+builder.Services.AddSroi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -64,6 +64,19 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
     /// <summary>Signed-in sessions (Identity/DatabaseTicketStore.cs).</summary>
     public DbSet<ServerSession> ServerSessions => Set<ServerSession>();
 
+    // SROI obligations (rulebook §7, KIP.Web/Sroi).
+    public DbSet<Sroi.SroiContract> SroiContracts => Set<Sroi.SroiContract>();
+
+    public DbSet<Sroi.SroiInvoice> SroiInvoices => Set<Sroi.SroiInvoice>();
+
+    public DbSet<Sroi.SroiActivity> SroiActivities => Set<Sroi.SroiActivity>();
+
+    public DbSet<Sroi.SroiBuildingBlock> SroiBuildingBlocks => Set<Sroi.SroiBuildingBlock>();
+
+    public DbSet<Sroi.SroiPartnerLink> SroiPartnerLinks => Set<Sroi.SroiPartnerLink>();
+
+    public DbSet<Sroi.SroiSentReminder> SroiSentReminders => Set<Sroi.SroiSentReminder>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KipDbContext).Assembly);

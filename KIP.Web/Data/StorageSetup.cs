@@ -68,6 +68,7 @@ public static class StorageSetup
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);
+            await ActivatorUtilities.CreateInstance<Sroi.SroiDemoData>(scope.ServiceProvider).SeedAsync(cancellationToken);
         }
     }
 }

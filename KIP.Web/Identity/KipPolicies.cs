@@ -9,6 +9,10 @@ public static class KipPolicies
     public const string Commission = KipRoles.Commission;
     public const string SroiOfficer = KipRoles.SroiOfficer;
     public const string Coordination = KipRoles.Coordination;
+    public const string ContractPartner = KipRoles.ContractPartner;
+
+    /// <summary>A contract's page (rulebook §7): SROI officers, and contract partners (the page shows only their own contracts).</summary>
+    public const string SroiContract = "sroi-contract";
 
     /// <summary>Product.md: an organisation's contact person is for SROI officers, the commission and the coordination team.</summary>
     public const string SupplierContact = "supplier-contact";
