@@ -22,14 +22,16 @@ public sealed record RegionOverview(
     IReadOnlyList<CriterionRecognitions> Recognitions,
     int RecognisedToday,
     IReadOnlyList<TemporaryBadgeEnding> TemporaryBadges,
-    IReadOnlyList<MeetingYearTally> Meetings);
+    IReadOnlyList<MeetingYearTally> Meetings,
+    IReadOnlyList<QuarterSpend> Spend);
 
 /// <summary>
 /// Counts for the region's picture, straight from the database: recognition "today" through
 /// <see cref="RecognitionQueries"/> and the domain's <see cref="Organisation.Recognition"/>, meetings against §5's minimum
-/// through <see cref="RegionPicture.MeetingYears"/>. Dates are Amsterdam dates from the injected clock.
+/// through <see cref="RegionPicture.MeetingYears"/>, SROI spend through <see cref="SroiRealisationService"/>. Dates are
+/// Amsterdam dates from the injected clock.
 /// </summary>
-public sealed class RegionOverviewService(IDbContextFactory<KipDbContext> factory, TimeProvider time)
+public sealed class RegionOverviewService(IDbContextFactory<KipDbContext> factory, SroiRealisationService sroi, TimeProvider time)
 {
     public async Task<RegionOverview> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -43,7 +45,8 @@ public sealed class RegionOverviewService(IDbContextFactory<KipDbContext> factor
             .ToListAsync(cancellationToken);
         var meetingYears = RegionPicture.MeetingYears(today, meetings.Select(m => new HeldOrPlannedMeeting(m.Date, m.Status == MeetingStatus.Closed)));
 
-        return new RegionOverview(today, categories, organisations, admitted, years, recognitions, recognisedToday, temporary, meetingYears);
+        var spend = await sroi.SpendPerQuarterAsync(cancellationToken);
+        return new RegionOverview(today, categories, organisations, admitted, years, recognitions, recognisedToday, temporary, meetingYears, spend);
     }
 
     /// <summary>Admitted organisations by municipality of establishment and by the categories of their profile (one may name several).</summary>
