@@ -21,6 +21,9 @@ public static class KipPolicies
     /// <summary>Held meetings and their decision lists: the commission and the coordination team.</summary>
     public const string DecisionRecord = "decision-record";
 
+    /// <summary>The region's picture (<c>/coordinatie/overzicht</c>): the coordination team and the SROI officers.</summary>
+    public const string RegionOverview = "region-overview";
+
     /// <summary>An entrepreneur of the organisation named by the route's <c>id</c>, whatever id is in the URL.</summary>
     public const string OwnOrganisation = "own-organisation";
 
@@ -51,6 +54,7 @@ public static class KipPolicies
             .AddPolicy(SroiOfficer, p => p.RequireRole(KipRoles.SroiOfficer))
             .AddPolicy(Coordination, p => p.RequireRole(KipRoles.Coordination))
             .AddPolicy(DecisionRecord, p => p.RequireRole(KipRoles.Commission, KipRoles.Coordination))
+            .AddPolicy(RegionOverview, p => p.RequireRole(KipRoles.Coordination, KipRoles.SroiOfficer))
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(SupplierContact, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.Commission, KipRoles.Coordination))
             .AddPolicy(OwnOrganisation, p => p.RequireRole(KipRoles.Entrepreneur).AddRequirements(new OwnOrganisationRequirement()));
