@@ -1,6 +1,6 @@
 using KIP.Domain;
 using KIP.Domain.Voting;
-using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
 using Microsoft.AspNetCore.Components;
