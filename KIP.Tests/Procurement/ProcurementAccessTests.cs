@@ -55,12 +55,12 @@ public sealed class ProcurementAccessTests(SignedInApp app)
     [Fact]
     public async Task V8_2_2_A_shortlist_exports_with_its_notes_for_its_owner_only()
     {
-        var (id, _) = await Service.CreateAsync(DemoPersons.SroiOfficer, "Export test");
-        await Service.AddAsync(DemoPersons.SroiOfficer, id!.Value, DemoPersons.CateringMetKansenId);
-        await Service.SaveNoteAsync(DemoPersons.SroiOfficer, id.Value, DemoPersons.CateringMetKansenId, "Bellen in januari", shared: false);
+        var id = (await Service.CreateAsync(DemoPersons.SroiOfficer, "Export test")).Value;
+        await Service.AddAsync(DemoPersons.SroiOfficer, id, DemoPersons.CateringMetKansenId);
+        await Service.SaveNoteAsync(DemoPersons.SroiOfficer, id, DemoPersons.CateringMetKansenId, "Bellen in januari", shared: false);
 
-        using var own = await app.SessionOf(SignedInApp.Lotte).GetAsync(ProcurementExport.ShortlistUrl(id.Value));
-        using var other = await app.SessionOf(SignedInApp.Eva).GetAsync(ProcurementExport.ShortlistUrl(id.Value));
+        using var own = await app.SessionOf(SignedInApp.Lotte).GetAsync(ProcurementExport.ShortlistUrl(id));
+        using var other = await app.SessionOf(SignedInApp.Eva).GetAsync(ProcurementExport.ShortlistUrl(id));
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         var text = Encoding.UTF8.GetString((await own.Content.ReadAsByteArrayAsync())[3..]);
@@ -73,12 +73,12 @@ public sealed class ProcurementAccessTests(SignedInApp app)
     [Fact]
     public async Task V15_3_1_The_read_only_link_opens_without_an_account_and_shows_no_contact_person_or_private_note()
     {
-        var (id, _) = await Service.CreateAsync(DemoPersons.SroiOfficer, "Gedeelde lijst");
-        await Service.AddAsync(DemoPersons.SroiOfficer, id!.Value, DemoPersons.SchoonEnSociaalId);
-        await Service.AddAsync(DemoPersons.SroiOfficer, id.Value, DemoPersons.CateringMetKansenId);
-        await Service.SaveNoteAsync(DemoPersons.SroiOfficer, id.Value, DemoPersons.SchoonEnSociaalId, "Goede referenties", shared: true);
-        await Service.SaveNoteAsync(DemoPersons.SroiOfficer, id.Value, DemoPersons.CateringMetKansenId, "Prijs te hoog", shared: false);
-        var token = (await Service.GetAsync(DemoPersons.SroiOfficer, id.Value))!.ShareToken;
+        var id = (await Service.CreateAsync(DemoPersons.SroiOfficer, "Gedeelde lijst")).Value;
+        await Service.AddAsync(DemoPersons.SroiOfficer, id, DemoPersons.SchoonEnSociaalId);
+        await Service.AddAsync(DemoPersons.SroiOfficer, id, DemoPersons.CateringMetKansenId);
+        await Service.SaveNoteAsync(DemoPersons.SroiOfficer, id, DemoPersons.SchoonEnSociaalId, "Goede referenties", shared: true);
+        await Service.SaveNoteAsync(DemoPersons.SroiOfficer, id, DemoPersons.CateringMetKansenId, "Prijs te hoog", shared: false);
+        var token = (await Service.GetAsync(DemoPersons.SroiOfficer, id))!.ShareToken;
 
         using var response = await app.Anonymous.GetAsync(SharedShortlistPage.UrlFor(token));
         var html = await response.Content.ReadAsStringAsync();

@@ -13,9 +13,9 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
 
     private async Task<Guid> NewListAsync(Guid owner, string name = "Schoonmaak IJmond")
     {
-        var (id, error) = await Service.CreateAsync(owner, name);
-        Assert.Null(error);
-        return id!.Value;
+        var created = await Service.CreateAsync(owner, name);
+        Assert.True(created.Succeeded, created.ErrorKey);
+        return created.Value;
     }
 
     [Theory]
@@ -23,19 +23,19 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
     [InlineData("   ", "Shortlist.Error.NameRequired")]
     public async Task A_list_needs_a_name(string? name, string error)
     {
-        var (id, key) = await Service.CreateAsync(DemoPersons.SroiOfficer, name);
+        var result = await Service.CreateAsync(DemoPersons.SroiOfficer, name);
 
-        Assert.Null(id);
-        Assert.Equal(error, key);
+        Assert.False(result.Succeeded);
+        Assert.Equal(error, result.ErrorKey);
     }
 
     [Fact]
     public async Task V2_2_2_A_name_longer_than_200_characters_is_refused_by_the_service()
     {
-        var (id, key) = await Service.CreateAsync(DemoPersons.SroiOfficer, new string('x', 201));
+        var result = await Service.CreateAsync(DemoPersons.SroiOfficer, new string('x', 201));
 
-        Assert.Null(id);
-        Assert.Equal("Shortlist.Error.NameTooLong", key);
+        Assert.False(result.Succeeded);
+        Assert.Equal("Shortlist.Error.NameTooLong", result.ErrorKey);
     }
 
     [Fact]

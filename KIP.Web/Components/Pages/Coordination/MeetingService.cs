@@ -60,13 +60,13 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
     }
 
     /// <summary>Plans a meeting: today or later, a place or an online link, chaired by a seat holder on that date.</summary>
-    public async Task<(Guid? Id, ActionResult Result)> PlanAsync(ClaimsPrincipal user, MeetingPlan plan, CancellationToken cancellationToken = default)
+    public async Task<ActionResult<Guid>> PlanAsync(ClaimsPrincipal user, MeetingPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var (allowed, actor) = await guard.CheckAsync(user, KipPolicies.Coordination);
         if (!allowed)
         {
-            return (null, ActionResult.NotAllowed);
+            return ActionResult.NotAllowed;
         }
 
         var place = string.IsNullOrWhiteSpace(plan.Place) ? null : plan.Place.Trim();
@@ -79,21 +79,21 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
             : null;
         if (error is not null)
         {
-            return (null, ActionResult.Refused(error));
+            return ActionResult.Refused(error);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var register = new SeatRegister(await db.SeatTerms.AsNoTracking().ToListAsync(cancellationToken));
         if (!register.HoldersOn(plan.Date).Any(t => t.PersonId == plan.ChairPersonId))
         {
-            return (null, ActionResult.Refused("Meetings.Error.ChairNotHolder"));
+            return ActionResult.Refused("Meetings.Error.ChairNotHolder");
         }
 
         var meeting = new Meeting { Id = Guid.NewGuid(), Date = plan.Date, Place = place, OnlineLink = link, ChairPersonId = plan.ChairPersonId!.Value, Status = MeetingStatus.Planned };
         db.Meetings.Add(meeting);
         db.Record(time.GetUtcNow(), actor, "meeting.plan", $"meeting:{meeting.Id}", $"{meeting.Date:yyyy-MM-dd}, chair {meeting.ChairPersonId}, {place ?? link}");
         await db.SaveChangesAsync(cancellationToken);
-        return (meeting.Id, ActionResult.Done);
+        return ActionResult.DoneWith(meeting.Id);
     }
 
     public async Task<MeetingAgenda?> AgendaAsync(Guid meetingId, CancellationToken cancellationToken = default)
@@ -187,15 +187,7 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
             return ActionResult.Refused("Meetings.Error.NotPlanned");
         }
 
-        ActionResult result;
-        try
-        {
-            result = await change(db, meeting, actor);
-        }
-        catch (DomainException exception)
-        {
-            return ActionResult.From(exception);
-        }
+        var result = await ServiceCall.RunAsync(() => change(db, meeting, actor));
 
         if (result.Succeeded)
         {

@@ -61,7 +61,7 @@ public sealed class RevocationService(IDbContextFactory<KipDbContext> factory, P
             return ActionResult.Refused("Revoke.Error.OrganisationUnknown");
         }
 
-        try
+        var refused = ServiceCall.Run(() =>
         {
             if (criterion is null)
             {
@@ -71,10 +71,10 @@ public sealed class RevocationService(IDbContextFactory<KipDbContext> factory, P
             {
                 organisation.RevokeCriterion(criterion, today, reason ?? string.Empty);
             }
-        }
-        catch (DomainException exception)
+        });
+        if (!refused.Succeeded)
         {
-            return ActionResult.From(exception);
+            return refused;
         }
 
         db.Record(time.GetUtcNow(), actor, criterion is null ? "recognition.revoke-all" : "recognition.revoke-criterion",

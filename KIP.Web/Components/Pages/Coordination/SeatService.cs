@@ -120,7 +120,7 @@ public sealed class SeatService(IDbContextFactory<KipDbContext> factory, PolicyG
         }
 
         var register = new SeatRegister(await db.SeatTerms.ToListAsync(cancellationToken));
-        try
+        return await ServiceCall.RunAsync(async () =>
         {
             var term = register.Appoint(appointment.Seat, person.Id, appointment.Start, appointment.End, appointment.OrganisationId, recognised);
             db.SeatTerms.Add(term);
@@ -128,11 +128,7 @@ public sealed class SeatService(IDbContextFactory<KipDbContext> factory, PolicyG
                 $"term {term.Id}: {person.Name} ({person.Id}) {term.Start:yyyy-MM-dd}..{term.End:yyyy-MM-dd}{(term.OrganisationId is { } o ? $" for organisation {o}" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);
             return ActionResult.Done;
-        }
-        catch (DomainException exception)
-        {
-            return ActionResult.From(exception);
-        }
+        });
     }
 
     /// <summary>§5: ends a term early; the member no longer holds the seat from <paramref name="onDate"/> (today when null).</summary>
@@ -147,17 +143,13 @@ public sealed class SeatService(IDbContextFactory<KipDbContext> factory, PolicyG
         var date = onDate ?? AmsterdamCalendar.Today(time);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var register = new SeatRegister(await db.SeatTerms.ToListAsync(cancellationToken));
-        try
+        return await ServiceCall.RunAsync(async () =>
         {
             register.EndTerm(termId, date);
             var term = register.Terms.Single(t => t.Id == termId);
             db.Record(time.GetUtcNow(), actor, "seat.end-term", $"seat:{term.Seat.Code}", $"term {term.Id} of {term.PersonId} ends; not held from {date:yyyy-MM-dd}");
             await db.SaveChangesAsync(cancellationToken);
             return ActionResult.Done;
-        }
-        catch (DomainException exception)
-        {
-            return ActionResult.From(exception);
-        }
+        });
     }
 }

@@ -1,3 +1,4 @@
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -32,18 +33,18 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
         return [.. lists.OrderByDescending(s => s.CreatedAt).Select(s => new ShortlistSummary(s.Id, s.Name, s.Count, s.CreatedAt))];
     }
 
-    /// <summary>Creates a list; returns null with the reason's text key when the name is not acceptable.</summary>
-    public async Task<(Guid? Id, string? ErrorKey)> CreateAsync(Guid owner, string? name, CancellationToken cancellationToken = default)
+    /// <summary>Creates a list; refused, with the message beside the name, when the name is not acceptable.</summary>
+    public async Task<ActionResult<Guid>> CreateAsync(Guid owner, string? name, CancellationToken cancellationToken = default)
     {
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            return (null, "Shortlist.Error.NameRequired");
+            return ActionResult.Refused("Shortlist.Error.NameRequired");
         }
 
         if (trimmed.Length > NameMaxLength)
         {
-            return (null, "Shortlist.Error.NameTooLong");
+            return ActionResult.Refused("Shortlist.Error.NameTooLong");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -57,7 +58,7 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
         };
         db.Shortlists.Add(shortlist);
         await db.SaveChangesAsync(cancellationToken);
-        return (shortlist.Id, null);
+        return ActionResult.DoneWith(shortlist.Id);
     }
 
     public async Task<bool> DeleteAsync(Guid owner, Guid id, CancellationToken cancellationToken = default)
