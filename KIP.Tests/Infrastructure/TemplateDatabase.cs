@@ -70,7 +70,7 @@ public static class TemplateDatabase
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton<TimeProvider>(demo ? Clock(day) : TimeProvider.System);
-        services.AddKipStorage(configuration, environment);
+        services.AddKipStorage(services.AddKipSettings(configuration).Get<KIP.Web.Settings.KipOptions>(), configuration, environment);
 
         // Off the test's synchronization context: fixtures are built in constructors too.
         Task.Run(async () =>
