@@ -111,7 +111,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
 
         // Whatever Pieter's screen sends, the domain refuses his vote; and his declaration can no longer be withdrawn.
         var motion = (await views.LoadAsync(meeting, DemoPersons.BusinessMember))!.OnTheFloor!.OpenMotion!.Id;
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember));
+        var refusal = await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).RefusalAsync();
         Assert.Equal("vote.recused", refusal.Code);
         var review = await pieter.Context.NewPageAsync();
         await review.GotoAsync(applicationPage);
@@ -123,8 +123,8 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await joost.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen", Live);
         await chair.GetByTestId("vote-For").ClickAsync();
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember);
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember).DoneAsync();
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember).DoneAsync();
         await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", Live);
         await chair.GetByLabel("Motivering van het besluit").FillAsync("Stichting zonder winstoogmerk.");
         await chair.GetByTestId("close-vote").ClickAsync();

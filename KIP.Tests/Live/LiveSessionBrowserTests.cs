@@ -114,8 +114,8 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
 
         var view = (await views.LoadAsync(meeting, DemoPersons.Chair))!;
         var motion = view.OnTheFloor!.OpenMotion!.Id;
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).DoneAsync();
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember).DoneAsync();
         await chair.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", Live);
         await BrowserFixture.AssertAccessibleAsync(chair);

@@ -93,7 +93,7 @@ public sealed class ReviewSessionQueries(IDbContextFactory<KipDbContext> factory
         var today = AmsterdamCalendar.Today(time);
         return state.Applications.Values.ToDictionary(
             a => a.Id,
-            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ReviewPreparationService
+            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ApplicationCheck
                 .Check(organisations[a.OrganisationId], forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn).Criteria
                 .Where(c => c.Met && c.ValidUntil is not null)
                 .ToDictionary(c => c.Code, c => c.ValidUntil!.Value));
