@@ -44,6 +44,8 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewQueries>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ConflictDeclarations>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.RegionOverviewService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.SroiRealisationService>();

@@ -13,19 +13,22 @@ namespace KIP.Tests.Commission;
 /// <summary>The commission's work before the session, through its service.</summary>
 public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task<T> WithAsync<T>(Func<ReviewPreparationService, Task<T>> act)
+    private async Task<T> WithAsync<T>(Func<ReviewPreparationService, Task<T>> act) => await WithAsync<ReviewPreparationService, T>(act);
+
+    private async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> act)
+        where TService : notnull
     {
         using var scope = app.App.Services.CreateScope();
-        return await act(scope.ServiceProvider.GetRequiredService<ReviewPreparationService>());
+        return await act(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     private Task<AwaitingApplication> FietsenmakerijAsync() =>
-        WithAsync(async s => (await s.AwaitingAsync(DemoPersons.Chair)).Single(a => a.OrganisationId == DemoPersons.FietsenmakerijId));
+        WithAsync(async (ReviewQueries s) => (await s.AwaitingAsync(DemoPersons.Chair)).Single(a => a.OrganisationId == DemoPersons.FietsenmakerijId));
 
     [Fact]
     public async Task The_dashboard_lists_awaiting_applications_with_the_domain_check_of_each_claimed_criterion()
     {
-        var awaiting = await WithAsync(s => s.AwaitingAsync(DemoPersons.Chair));
+        var awaiting = await WithAsync((ReviewQueries s) => s.AwaitingAsync(DemoPersons.Chair));
 
         Assert.Equal(3, awaiting.Count);
         var fietsenmakerij = awaiting.Single(a => a.OrganisationId == DemoPersons.FietsenmakerijId);
@@ -45,14 +48,14 @@ public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFi
         var comment = await WithAsync(s => s.CommentAsync(TestUsers.Chair, application.Id, "  Graag het bewijs van de KvK-inschrijving bekijken.  "));
         var empty = await WithAsync(s => s.CommentAsync(TestUsers.Chair, application.Id, "   "));
         var pieter = TestUsers.With(DemoPersons.BusinessMember, KipRoles.Commission, KipRoles.Entrepreneur);
-        var conflict = await WithAsync(s => s.DeclareConflictAsync(pieter, application.Id, "Mijn bedrijf levert aan deze aanvrager."));
-        var twice = await WithAsync(s => s.DeclareConflictAsync(pieter, application.Id, "Nogmaals."));
+        var conflict = await WithAsync((ConflictDeclarations s) => s.DeclareConflictAsync(pieter, application.Id, "Mijn bedrijf levert aan deze aanvrager."));
+        var twice = await WithAsync((ConflictDeclarations s) => s.DeclareConflictAsync(pieter, application.Id, "Nogmaals."));
 
         Assert.True(comment.Succeeded, comment.ErrorKey);
         Assert.Equal("Review.Error.CommentRequired", empty.ErrorKey);
         Assert.True(conflict.Succeeded, conflict.ErrorKey);
         Assert.Equal("Review.Error.ConflictAlreadyDeclared", twice.ErrorKey);
-        var detail = await WithAsync(s => s.DetailAsync(application.Id, DemoPersons.BusinessMember));
+        var detail = await WithAsync((ReviewQueries s) => s.DetailAsync(application.Id, DemoPersons.BusinessMember));
         Assert.Equal("Graag het bewijs van de KvK-inschrijving bekijken.", Assert.Single(detail!.Comments).Text);
         Assert.True(detail.Summary.MyConflict);
         await using var db = await app.Db.CreateDbContextAsync();
@@ -70,7 +73,7 @@ public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFi
 
         var other = await WithAsync(s => s.AskAsync(TestUsers.With(DemoPersons.OtherEntrepreneur, KipRoles.Entrepreneur), application.Id, "Mag ik meekijken?"));
         var asked = await WithAsync(s => s.AskAsync(TestUsers.Entrepreneur, application.Id, "Wanneer hoor ik iets?"));
-        var question = (await WithAsync(s => s.DetailAsync(application.Id, DemoPersons.Chair)))!.Questions.Single();
+        var question = (await WithAsync((ReviewQueries s) => s.DetailAsync(application.Id, DemoPersons.Chair)))!.Questions.Single();
         var byOfficer = await WithAsync(s => s.AnswerAsync(TestUsers.Officer, question.Id, "Binnenkort."));
         var answered = await WithAsync(s => s.AnswerAsync(TestUsers.Chair, question.Id, "Na de vergadering."));
         var again = await WithAsync(s => s.AnswerAsync(TestUsers.Chair, question.Id, "Toch anders."));
@@ -80,7 +83,7 @@ public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(ActionResult.NotAllowed, byOfficer);
         Assert.True(answered.Succeeded, answered.ErrorKey);
         Assert.Equal("Review.Error.AlreadyAnswered", again.ErrorKey);
-        var stored = (await WithAsync(s => s.DetailAsync(application.Id, DemoPersons.Chair)))!.Questions.Single();
+        var stored = (await WithAsync((ReviewQueries s) => s.DetailAsync(application.Id, DemoPersons.Chair)))!.Questions.Single();
         Assert.Equal("Sanne de Vries", stored.FromName);
         Assert.Equal("Na de vergadering.", stored.Answer);
         Assert.Equal("Marieke Jansen", stored.AnsweredByName);
@@ -94,7 +97,7 @@ public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFi
 
         Assert.Equal(ActionResult.NotAllowed, byCoordinator);
         Assert.True(unasked.Succeeded, unasked.ErrorKey);
-        var advice = Assert.Single(await WithAsync(s => s.AdviceAsync()));
+        var advice = Assert.Single(await WithAsync((ReviewQueries s) => s.AdviceAsync()));
         Assert.Equal(("Marieke Jansen", false, "Beoordelingsformulier"), (advice.MemberName, advice.Asked, advice.Subject));
     }
 
@@ -104,7 +107,7 @@ public sealed class ReviewPreparationTests(AppFixture app) : IClassFixture<AppFi
         var application = await FietsenmakerijAsync();
 
         var comment = await WithAsync(s => s.CommentAsync(TestUsers.Coordinator, application.Id, "Ik kijk mee."));
-        var conflict = await WithAsync(s => s.DeclareConflictAsync(TestUsers.Entrepreneur, application.Id, "Eigen aanvraag."));
+        var conflict = await WithAsync((ConflictDeclarations s) => s.DeclareConflictAsync(TestUsers.Entrepreneur, application.Id, "Eigen aanvraag."));
 
         Assert.Equal(ActionResult.NotAllowed, comment);
         Assert.Equal(ActionResult.NotAllowed, conflict);

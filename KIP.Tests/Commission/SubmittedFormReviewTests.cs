@@ -61,10 +61,13 @@ public static class SubmittedApplications
 
 public sealed class SubmittedFormReviewTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task<T> WithAsync<T>(Func<ReviewPreparationService, Task<T>> act)
+    private async Task<T> WithAsync<T>(Func<ReviewPreparationService, Task<T>> act) => await WithAsync<ReviewPreparationService, T>(act);
+
+    private async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> act)
+        where TService : notnull
     {
         using var scope = app.App.Services.CreateScope();
-        return await act(scope.ServiceProvider.GetRequiredService<ReviewPreparationService>());
+        return await act(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     private DateOnly Today => AmsterdamCalendar.Today(app.App.Services.GetRequiredService<TimeProvider>());
@@ -76,8 +79,8 @@ public sealed class SubmittedFormReviewTests(AppFixture app) : IClassFixture<App
         var (organisationId, applicationId, documentId) = await SubmittedApplications.AddAsync(
             app.App.Services, "71000001", "Schoonmaakbedrijf Het Duin", validUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-        var summary = (await WithAsync(s => s.AwaitingAsync(DemoPersons.Chair))).Single(a => a.OrganisationId == organisationId);
-        var detail = await WithAsync(s => s.DetailAsync(applicationId, DemoPersons.Chair));
+        var summary = (await WithAsync((ReviewQueries s) => s.AwaitingAsync(DemoPersons.Chair))).Single(a => a.OrganisationId == organisationId);
+        var detail = await WithAsync((ReviewQueries s) => s.DetailAsync(applicationId, DemoPersons.Chair));
 
         var check = Assert.Single(summary.Checks);
         Assert.Equal(CriterionCode.Pso30Plus, check.Code);
@@ -94,8 +97,8 @@ public sealed class SubmittedFormReviewTests(AppFixture app) : IClassFixture<App
         var (expiredOrganisation, _, _) = await SubmittedApplications.AddAsync(app.App.Services, "71000002", "Groenbedrijf De Linde", expired);
         var (importedOrganisation, importedApplication, _) = await SubmittedApplications.AddAsync(app.App.Services, "71000003", "Drukkerij Kennemer", psoValidUntil: null, withForm: false);
 
-        var awaiting = await WithAsync(s => s.AwaitingAsync(DemoPersons.Chair));
-        var detail = await WithAsync(s => s.DetailAsync(importedApplication, DemoPersons.Chair));
+        var awaiting = await WithAsync((ReviewQueries s) => s.AwaitingAsync(DemoPersons.Chair));
+        var detail = await WithAsync((ReviewQueries s) => s.DetailAsync(importedApplication, DemoPersons.Chair));
 
         var expiredCheck = Assert.Single(awaiting.Single(a => a.OrganisationId == expiredOrganisation).Checks);
         Assert.False(expiredCheck.Met);

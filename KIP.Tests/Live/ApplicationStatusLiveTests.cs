@@ -94,14 +94,14 @@ public sealed class ApplicationStatusLiveTests : BunitContext, IAsyncLifetime
             await presence.EnterAsync(meeting, member);
         }
 
-        await sessions.OpenAsync(meeting, DemoPersons.Chair);
-        var motion = await sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], DemoPersons.Chair);
+        await sessions.OpenAsync(meeting, DemoPersons.Chair).DoneAsync();
+        var motion = await sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], DemoPersons.Chair).ValueAsync();
         foreach (var member in LiveApp.Members)
         {
-            await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, member);
+            await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, member).DoneAsync();
         }
 
-        await sessions.CloseMotionAsync(meeting, motion, "Geen sociale missie aangetoond.", null, DemoPersons.Chair);
+        await sessions.CloseMotionAsync(meeting, motion, "Geen sociale missie aangetoond.", null, DemoPersons.Chair).DoneAsync();
 
         // Stored, announced into the silenced seam: this screen still shows the old state (no polling, no timer).
         await using (var context = await db.CreateDbContextAsync())

@@ -112,7 +112,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
 
         // Whatever Pieter's screen sends, the domain refuses his vote; and his declaration can no longer be withdrawn.
         var motion = (await views.LoadAsync(meeting, DemoPersons.BusinessMember))!.OnTheFloor!.OpenMotion!.Id;
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember));
+        var refusal = await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).RefusalAsync();
         Assert.Equal("vote.recused", refusal.Code);
         var review = await pieter.Context.NewPageAsync();
         await review.GotoAsync(applicationPage);
@@ -124,8 +124,8 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await joostScreen.VoteAsync("Against");
         await Assertions.Expect(chairScreen.VoteCount).ToHaveTextAsync("1 van 4 stemmen", Live);
         await chairScreen.VoteAsync("For");
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember);
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember).DoneAsync();
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember).DoneAsync();
         await Assertions.Expect(pieterScreen.VoteCount).ToHaveTextAsync("4 van 4 stemmen", Live);
         await chairScreen.CloseVoteAsync("Stichting zonder winstoogmerk.");
         await Assertions.Expect(chair.GetByTestId("session-error")).ToHaveCountAsync(0);

@@ -84,7 +84,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         await henk.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(henk.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
         var motion = (await views.LoadAsync(meeting, DemoPersons.Chair))!.OnTheFloor!.OpenMotion!.Id;
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.BusinessMember);
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.BusinessMember).DoneAsync();
         await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("3 van 4 stemmen");
         await chair.GetByLabel("Motivering van het besluit").FillAsync("De stemmen staakten; volgende vergadering opnieuw.");
         await chair.GetByTestId("close-vote").ClickAsync();

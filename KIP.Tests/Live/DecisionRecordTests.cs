@@ -91,11 +91,11 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
         var henkTab1 = await Presence.EnterAsync(meeting, Henk);
 
         // Without the chair's confirmation KIP.Domain refuses; a member cannot move it either.
-        Assert.Equal("session.other-day", (await Assert.ThrowsAsync<DomainException>(() => Sessions.OpenAsync(meeting, Chair))).Code);
-        Assert.Equal("item.not-chair", (await Assert.ThrowsAsync<DomainException>(() => Sessions.OpenAsync(meeting, Henk, moveToToday: true))).Code);
+        Assert.Equal("session.other-day", (await Sessions.OpenAsync(meeting, Chair).RefusalAsync()).Code);
+        Assert.Equal("item.not-chair", (await Sessions.OpenAsync(meeting, Henk, moveToToday: true).RefusalAsync()).Code);
         Assert.Equal((MeetingStatus.Planned, planned), ((await MeetingAsync(meeting)).Status, (await MeetingAsync(meeting)).Date));
 
-        await Sessions.OpenAsync(meeting, Chair, moveToToday: true);
+        await Sessions.OpenAsync(meeting, Chair, moveToToday: true).DoneAsync();
         Assert.Equal((MeetingStatus.Open, _today), ((await MeetingAsync(meeting)).Status, (await MeetingAsync(meeting)).Date));
         await using (var db = await Db.CreateDbContextAsync())
         {
@@ -114,19 +114,19 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
 
         // The first item is tied just before midnight and closed after it; the second gets too few votes.
         At(0, 23, 50);
-        var tie = await Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair);
-        await Sessions.CastVoteAsync(meeting, tie, VoteChoice.For, Chair);
-        await Sessions.CastVoteAsync(meeting, tie, VoteChoice.Against, DemoPersons.BusinessMember);
-        await Sessions.CastVoteAsync(meeting, tie, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);
+        var tie = await Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair).ValueAsync();
+        await Sessions.CastVoteAsync(meeting, tie, VoteChoice.For, Chair).DoneAsync();
+        await Sessions.CastVoteAsync(meeting, tie, VoteChoice.Against, DemoPersons.BusinessMember).DoneAsync();
+        await Sessions.CastVoteAsync(meeting, tie, VoteChoice.Abstain, DemoPersons.SroiIJmondMember).DoneAsync();
         At(1, 0, 10);
-        await Sessions.CloseMotionAsync(meeting, tie, "De stemmen staakten.", null, Chair);
+        await Sessions.CloseMotionAsync(meeting, tie, "De stemmen staakten.", null, Chair).DoneAsync();
         At(1, 0, 11);
-        var few = await Sessions.OpenMotionAsync(meeting, items[1], MotionKind.Recognise, [CriterionCode.NonProfit], Chair);
-        await Sessions.CastVoteAsync(meeting, few, VoteChoice.For, Chair);
-        await Sessions.CastVoteAsync(meeting, few, VoteChoice.For, Henk);
-        await Sessions.CloseMotionAsync(meeting, few, "Te weinig stemmen.", null, Chair);
+        var few = await Sessions.OpenMotionAsync(meeting, items[1], MotionKind.Recognise, [CriterionCode.NonProfit], Chair).ValueAsync();
+        await Sessions.CastVoteAsync(meeting, few, VoteChoice.For, Chair).DoneAsync();
+        await Sessions.CastVoteAsync(meeting, few, VoteChoice.For, Henk).DoneAsync();
+        await Sessions.CloseMotionAsync(meeting, few, "Te weinig stemmen.", null, Chair).DoneAsync();
         At(1, 0, 15);
-        await Sessions.CloseAsync(meeting, Chair);
+        await Sessions.CloseAsync(meeting, Chair).DoneAsync();
 
         var list = (await Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal(_today, list.HeldOn);

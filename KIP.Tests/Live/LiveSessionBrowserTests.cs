@@ -93,8 +93,8 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
 
         var view = (await views.LoadAsync(meeting, DemoPersons.Chair))!;
         var motion = view.OnTheFloor!.OpenMotion!.Id;
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
-        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).DoneAsync();
+        await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember).DoneAsync();
         await chairScreen.VoteAsync("Against");
         await Assertions.Expect(memberScreen.VoteCount).ToHaveTextAsync("4 van 4 stemmen", Live);
         await BrowserFixture.AssertAccessibleAsync(chair);

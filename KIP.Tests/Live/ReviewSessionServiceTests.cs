@@ -18,8 +18,8 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     {
         var (meeting, items, applications) = await LiveApp.PlanMeetingAsync(live.Db, LiveApp.Taalcafe, "non-profit");
         await live.EnterAsync(meeting, present.Length == 0 ? LiveApp.Members : present);
-        await live.Sessions.OpenAsync(meeting, Chair);
-        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair);
+        await live.Sessions.OpenAsync(meeting, Chair).DoneAsync();
+        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair).ValueAsync();
         return (meeting, items[0], applications[0], motion);
     }
 
@@ -34,23 +34,23 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     {
         var (meeting, items, _) = await LiveApp.PlanMeetingAsync(live.Db, LiveApp.Taalcafe, "non-profit");
         await live.EnterAsync(meeting, [.. LiveApp.Members, DemoPersons.Entrepreneur, DemoPersons.SroiOfficer]);
-        await live.Sessions.OpenAsync(meeting, Chair);
-        await live.Sessions.RecuseAsync(meeting, items[0], DemoPersons.WerkInkomenMember, DemoPersons.WerkInkomenMember);
+        await live.Sessions.OpenAsync(meeting, Chair).DoneAsync();
+        await live.Sessions.RecuseAsync(meeting, items[0], DemoPersons.WerkInkomenMember, DemoPersons.WerkInkomenMember).DoneAsync();
 
         // A member may not flag someone else, nor put a motion: only the chair of the item.
-        var flag = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.RecuseAsync(meeting, items[0], DemoPersons.BusinessMember, DemoPersons.SroiIJmondMember));
+        var flag = await live.Sessions.RecuseAsync(meeting, items[0], DemoPersons.BusinessMember, DemoPersons.SroiIJmondMember).RefusalAsync();
         Assert.Equal("item.not-chair", flag.Code);
-        var notChair = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], DemoPersons.SroiIJmondMember));
+        var notChair = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], DemoPersons.SroiIJmondMember).RefusalAsync();
         Assert.Equal("item.not-chair", notChair.Code);
-        var entrepreneurMotion = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], DemoPersons.Entrepreneur));
+        var entrepreneurMotion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], DemoPersons.Entrepreneur).RefusalAsync();
         Assert.Equal("session.not-a-member", entrepreneurMotion.Code);
 
-        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair);
+        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair).ValueAsync();
 
-        var entrepreneur = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.Entrepreneur));
-        var officer = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiOfficer));
-        var recused = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.WerkInkomenMember));
-        var close = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CloseMotionAsync(meeting, motion, "Voldoet.", null, DemoPersons.BusinessMember));
+        var entrepreneur = await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.Entrepreneur).RefusalAsync();
+        var officer = await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiOfficer).RefusalAsync();
+        var recused = await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.WerkInkomenMember).RefusalAsync();
+        var close = await live.Sessions.CloseMotionAsync(meeting, motion, "Voldoet.", null, DemoPersons.BusinessMember).RefusalAsync();
         Assert.Equal("session.not-a-member", entrepreneur.Code);
         Assert.Equal("session.not-a-member", officer.Code);
         Assert.Equal("vote.recused", recused.Code);
@@ -70,18 +70,18 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     {
         var (meeting, items, _) = await LiveApp.PlanMeetingAsync(live.Db, LiveApp.Taalcafe, "non-profit");
         var screens = await live.EnterAsync(meeting, Chair, DemoPersons.BusinessMember, DemoPersons.SroiIJmondMember);
-        await live.Sessions.OpenAsync(meeting, Chair);
+        await live.Sessions.OpenAsync(meeting, Chair).DoneAsync();
         Assert.True((await live.Views.LoadAsync(meeting, Chair))!.OnTheFloor!.Quorum.HasQuorum);
 
         await screens[2].DisposeAsync();
         var view = (await live.Views.LoadAsync(meeting, Chair))!;
         Assert.False(view.OnTheFloor!.Quorum.HasQuorum);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], Chair));
+        var refused = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], Chair).RefusalAsync();
         Assert.Equal("item.no-quorum", refused.Code);
 
         await live.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
-        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], Chair);
-        var absent = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember));
+        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], Chair).ValueAsync();
+        var absent = await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember).RefusalAsync();
         Assert.Equal("vote.not-present", absent.Code);
     }
 
@@ -89,10 +89,10 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     public async Task While_open_a_screen_gets_counts_and_who_has_not_voted_and_named_votes_only_after_the_close()
     {
         var (meeting, _, application, motion) = await OpenVoteAsync();
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.BusinessMember);
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember); // changed while open
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, Chair);
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.BusinessMember).DoneAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).DoneAsync(); // changed while open
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember).DoneAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, Chair).DoneAsync();
 
         var watching = (await live.Views.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!;
         var open = watching.OnTheFloor!.OpenMotion!;
@@ -102,9 +102,9 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         Assert.Empty(watching.Items.SelectMany(i => i.ClosedMotions));
         Assert.Equal(1, await VotesOfAsync(motion, DemoPersons.BusinessMember));
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CloseMotionAsync(meeting, motion, "  ", null, Chair));
+        var refused = await live.Sessions.CloseMotionAsync(meeting, motion, "  ", null, Chair).RefusalAsync();
         Assert.Equal("decision.motivation-required", refused.Code);
-        await live.Sessions.CloseMotionAsync(meeting, motion, "De stichting werkt zonder winstoogmerk.", null, Chair);
+        await live.Sessions.CloseMotionAsync(meeting, motion, "De stichting werkt zonder winstoogmerk.", null, Chair).DoneAsync();
 
         var closed = (await live.Views.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!.Items[0].ClosedMotions.Single();
         Assert.Equal(VoteOutcome.Adopted, closed.Outcome);
@@ -126,13 +126,13 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     {
         var (meeting, items, applications) = await LiveApp.PlanMeetingAsync(live.Db, LiveApp.Taalcafe, "non-profit", "non-profit");
         await live.EnterAsync(meeting, LiveApp.Members);
-        await live.Sessions.OpenAsync(meeting, Chair);
-        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair);
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.SroiIJmondMember);
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, Chair);
-        await live.Sessions.CloseMotionAsync(meeting, motion, "Staking van stemmen.", null, Chair);
-        await live.Sessions.CloseAsync(meeting, Chair);
+        await live.Sessions.OpenAsync(meeting, Chair).DoneAsync();
+        var motion = await live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Recognise, [CriterionCode.NonProfit], Chair).ValueAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).DoneAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.SroiIJmondMember).DoneAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, Chair).DoneAsync();
+        await live.Sessions.CloseMotionAsync(meeting, motion, "Staking van stemmen.", null, Chair).DoneAsync();
+        await live.Sessions.CloseAsync(meeting, Chair).DoneAsync();
 
         var list = (await live.Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal(MeetingStatus.Closed, list.Session.Status);
@@ -155,11 +155,11 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         using var c = live.Notifier.SubscribeToApplication(otherApplications[0], s => { theirs.Add(s); return Task.CompletedTask; });
 
         await live.EnterAsync(meeting, LiveApp.Members);
-        await live.Sessions.OpenAsync(meeting, Chair);
+        await live.Sessions.OpenAsync(meeting, Chair).DoneAsync();
         var view = (await live.Views.LoadAsync(meeting, Chair))!;
-        var motion = await live.Sessions.OpenMotionAsync(meeting, view.Items[0].Id, MotionKind.Reject, [], Chair);
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, Chair);
-        await live.Sessions.CloseMotionAsync(meeting, motion, "Geen sociale missie.", null, Chair);
+        var motion = await live.Sessions.OpenMotionAsync(meeting, view.Items[0].Id, MotionKind.Reject, [], Chair).ValueAsync();
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, Chair).DoneAsync();
+        await live.Sessions.CloseMotionAsync(meeting, motion, "Geen sociale missie.", null, Chair).DoneAsync();
 
         Assert.Empty(theirs);
         Assert.All(mine, s => Assert.Equal(meeting, s.MeetingId));
@@ -179,7 +179,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
             var voters = choices.Select(pair => Task.Run(async () =>
             {
                 start.Wait();
-                await live.Sessions.CastVoteAsync(meeting, motion, pair.Value, pair.Key);
+                await live.Sessions.CastVoteAsync(meeting, motion, pair.Value, pair.Key).DoneAsync();
             })).ToList();
             start.Set();
             await Task.WhenAll(voters);
@@ -190,7 +190,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
                 Assert.Equal(choices.OrderBy(p => p.Key), stored.OrderBy(p => p.Key));
             }
 
-            await live.Sessions.CloseMotionAsync(meeting, motion, "Besluit na stemming.", null, Chair);
+            await live.Sessions.CloseMotionAsync(meeting, motion, "Besluit na stemming.", null, Chair).DoneAsync();
             var closed = (await live.Views.LoadAsync(meeting, Chair))!.Items[0].ClosedMotions.Single();
             Assert.Equal(choices.Values.Count(c => c == VoteChoice.For), closed.For);
             Assert.Equal(choices.Values.Count(c => c == VoteChoice.Against), closed.Against);
@@ -202,7 +202,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     public async Task A_duplicate_vote_is_refused_by_the_unique_index()
     {
         var (meeting, _, _, motion) = await OpenVoteAsync();
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).DoneAsync();
 
         await using var db = await live.Db.CreateDbContextAsync();
         db.Votes.Add(new VoteRecord { Id = Guid.NewGuid(), MotionId = motion, PersonId = DemoPersons.BusinessMember, Choice = nameof(VoteChoice.Against), CastAt = DateTimeOffset.UtcNow });
@@ -219,28 +219,29 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         for (var round = 0; round < 20; round++)
         {
             var (meeting, _, _, motion) = await OpenVoteAsync();
-            await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, Chair);
-            await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
+            await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, Chair).DoneAsync();
+            await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember).DoneAsync();
             using var start = new ManualResetEventSlim();
             var vote = Task.Run(async () =>
             {
                 start.Wait();
-                await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.BusinessMember);
+                return await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.BusinessMember);
             });
             var close = Task.Run(async () =>
             {
                 start.Wait();
-                await live.Sessions.CloseMotionAsync(meeting, motion, "Besluit.", null, Chair);
+                await live.Sessions.CloseMotionAsync(meeting, motion, "Besluit.", null, Chair).DoneAsync();
             });
             start.Set();
             await close;
-            try
+            var answer = await vote;
+            if (answer.Succeeded)
             {
-                await vote;
                 counted++;
             }
-            catch (DomainException exception) when (exception.Code == "motion.closed")
+            else
             {
+                Assert.Equal("DomainError.motion.closed", answer.ErrorKey);
                 refused++;
             }
 
@@ -259,11 +260,11 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
     public async Task Screens_told_of_the_same_change_share_one_read_each_with_its_own_vote_and_a_new_change_reads_again()
     {
         var (meeting, _, _, motion) = await OpenVoteAsync();
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember).DoneAsync();
         var change = new SessionChanged(meeting, "vote");
 
         var business = (await live.Views.LoadAfterAsync(change, DemoPersons.BusinessMember))!;
-        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.SroiIJmondMember);
+        await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.SroiIJmondMember).DoneAsync();
         var ijmondSameChange = (await live.Views.LoadAfterAsync(change, DemoPersons.SroiIJmondMember))!;
         var ijmondNextChange = (await live.Views.LoadAfterAsync(new SessionChanged(meeting, "vote"), DemoPersons.SroiIJmondMember))!;
 

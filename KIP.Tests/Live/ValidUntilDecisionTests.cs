@@ -101,15 +101,15 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
             await presence.EnterAsync(meeting, member);
         }
 
-        await Sessions.OpenAsync(meeting, Chair);
-        var motion = await Sessions.OpenMotionAsync(meeting, item, MotionKind.Recognise, [criterion], Chair);
+        await Sessions.OpenAsync(meeting, Chair).DoneAsync();
+        var motion = await Sessions.OpenMotionAsync(meeting, item, MotionKind.Recognise, [criterion], Chair).ValueAsync();
         foreach (var member in LiveApp.Members.Take(3))
         {
-            await Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, member);
+            await Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, member).DoneAsync();
         }
 
         // PSO 30+ and B Corp have no open end: without the certificate's date the vote does not close and nothing is stored.
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Sessions.CloseMotionAsync(meeting, motion, "Certificaat.", null, Chair));
+        var refused = await Sessions.CloseMotionAsync(meeting, motion, "Certificaat.", null, Chair).RefusalAsync();
         Assert.Equal("recognition.valid-until-required", refused.Code);
         await using (var db = await Db.CreateDbContextAsync())
         {
@@ -117,7 +117,7 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
             Assert.Null((await db.Motions.SingleAsync(m => m.Id == motion)).ClosedAt);
         }
 
-        await Sessions.CloseMotionAsync(meeting, motion, "Geldig certificaat.", new Dictionary<CriterionCode, DateOnly> { [criterion] = lastDay }, Chair);
+        await Sessions.CloseMotionAsync(meeting, motion, "Geldig certificaat.", new Dictionary<CriterionCode, DateOnly> { [criterion] = lastDay }, Chair).DoneAsync();
 
         await using (var db = await Db.CreateDbContextAsync())
         {

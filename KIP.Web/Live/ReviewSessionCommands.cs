@@ -1,6 +1,7 @@
 using KIP.Domain;
 using KIP.Domain.Commission;
 using KIP.Domain.Voting;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,8 @@ namespace KIP.Web.Live;
 /// <summary>
 /// What members and the chair do in a live review session. Each command runs through <see cref="SessionActions"/>
 /// (write lock, rebuild, seat check, save, announce), asks KIP.Domain's <see cref="ReviewSession"/> — which holds
-/// every rule — and stores the change. Who acts is the signed-in person's id, whatever a screen sends. Refusals are
-/// <see cref="DomainException"/>s.
+/// every rule — and stores the change. Who acts is the signed-in person's id, whatever a screen sends. Each answers
+/// with an <see cref="ActionResult"/>: done, or KIP.Domain's refusal.
 /// </summary>
 public sealed class ReviewSessionCommands
 {
@@ -31,7 +32,7 @@ public sealed class ReviewSessionCommands
     /// The chair opens the session. On another day than planned KIP.Domain refuses unless the chair confirmed moving
     /// the meeting to today (<paramref name="moveToToday"/>, docs/decisions/010-session-day.md); the move is audited.
     /// </summary>
-    public Task OpenAsync(Guid meetingId, Guid actor, bool moveToToday = false) =>
+    public Task<ActionResult> OpenAsync(Guid meetingId, Guid actor, bool moveToToday = false) =>
         _actions.RunAsync(meetingId, actor, "opened", async (db, state, now) =>
         {
             var today = AmsterdamCalendar.DateOf(now);
@@ -56,7 +57,7 @@ public sealed class ReviewSessionCommands
         });
 
     /// <summary>A member declares a conflict of interest, or the (acting) chair flags one for a member.</summary>
-    public Task RecuseAsync(Guid meetingId, Guid itemId, Guid personId, Guid actor) =>
+    public Task<ActionResult> RecuseAsync(Guid meetingId, Guid itemId, Guid personId, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "recusal", (db, state, now) =>
         {
             var already = state.Session.Items.FirstOrDefault(i => i.Id == itemId)?.IsRecused(personId) == true;
@@ -70,7 +71,7 @@ public sealed class ReviewSessionCommands
             return [];
         });
 
-    public Task HandOverAsync(Guid meetingId, Guid itemId, Guid toPersonId, Guid actor) =>
+    public Task<ActionResult> HandOverAsync(Guid meetingId, Guid itemId, Guid toPersonId, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "hand-over", (db, state, now) =>
         {
             state.Session.HandOver(itemId, toPersonId, actor);
@@ -79,10 +80,11 @@ public sealed class ReviewSessionCommands
             return [];
         });
 
-    public async Task<Guid> OpenMotionAsync(Guid meetingId, Guid itemId, MotionKind kind, IReadOnlyCollection<CriterionCode> criteria, Guid actor)
+    /// <summary>The (acting) chair puts a motion on the item on the floor; done with the new motion's id.</summary>
+    public async Task<ActionResult<Guid>> OpenMotionAsync(Guid meetingId, Guid itemId, MotionKind kind, IReadOnlyCollection<CriterionCode> criteria, Guid actor)
     {
         var motionId = Guid.NewGuid();
-        await _actions.RunAsync(meetingId, actor, "motion", (db, state, now) =>
+        var result = await _actions.RunAsync(meetingId, actor, "motion", (db, state, now) =>
         {
             var motion = state.Session.OpenMotion(itemId, actor, kind, criteria, now, motionId);
             db.Motions.Add(new MotionRecord
@@ -98,11 +100,11 @@ public sealed class ReviewSessionCommands
             db.Record(now, actor, "session.motion-open", motionId.ToString(), kind.ToString());
             return [];
         });
-        return motionId;
+        return result.Succeeded ? ActionResult.DoneWith(motionId) : result.As<Guid>();
     }
 
     /// <summary>A present, non-recused member votes; a later vote replaces the earlier one while the vote is open.</summary>
-    public Task CastVoteAsync(Guid meetingId, Guid motionId, VoteChoice choice, Guid actor) =>
+    public Task<ActionResult> CastVoteAsync(Guid meetingId, Guid motionId, VoteChoice choice, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "vote", async (db, state, now) =>
         {
             state.Session.CastVote(motionId, actor, choice, now);
@@ -128,7 +130,7 @@ public sealed class ReviewSessionCommands
     /// they and the decision record are stored in one transaction. <paramref name="validUntil"/> gives the
     /// valid-until date of accepted criteria that need one (PSO 30+, B Corp).
     /// </summary>
-    public Task CloseMotionAsync(Guid meetingId, Guid motionId, string motivation, IReadOnlyDictionary<CriterionCode, DateOnly>? validUntil, Guid actor) =>
+    public Task<ActionResult> CloseMotionAsync(Guid meetingId, Guid motionId, string motivation, IReadOnlyDictionary<CriterionCode, DateOnly>? validUntil, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "motion-closed", async (db, state, now) =>
         {
             var record = await db.Motions.SingleOrDefaultAsync(m => m.Id == motionId)
@@ -172,7 +174,7 @@ public sealed class ReviewSessionCommands
         });
 
     /// <summary>The (acting) chair asks the applicant for more information instead of a vote.</summary>
-    public Task RequestMoreInformationAsync(Guid meetingId, Guid itemId, string question, Guid actor) =>
+    public Task<ActionResult> RequestMoreInformationAsync(Guid meetingId, Guid itemId, string question, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "item", (db, state, now) =>
         {
             state.Session.RequestMoreInformation(itemId, actor);
@@ -184,7 +186,7 @@ public sealed class ReviewSessionCommands
         });
 
     /// <summary>The chair closes the session: open items are deferred (stay InReview, proposed first next time).</summary>
-    public Task CloseAsync(Guid meetingId, Guid actor) =>
+    public Task<ActionResult> CloseAsync(Guid meetingId, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "closed", async (db, state, now) =>
         {
             var deferred = state.Session.Close(actor, now);

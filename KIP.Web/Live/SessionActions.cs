@@ -1,4 +1,5 @@
 using KIP.Domain;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace KIP.Web.Live;
 /// <summary>
 /// Runs one command on a review session: take the meeting's write lock (<see cref="IMeetingWriteLock"/>), rebuild
 /// the session from the record, check that the actor holds a seat on the meeting's date, act, save, commit — and only
-/// then announce what changed through the seam.
+/// then announce what changed through the seam. A refusal of KIP.Domain is the answer (<see cref="ActionResult"/>),
+/// nothing stored and nothing announced.
 /// </summary>
 public sealed class SessionActions(
     IDbContextFactory<KipDbContext> factory, IMeetingWriteLock writeLock, SessionRebuild rebuild, ISessionNotifier notifier, TimeProvider time)
@@ -15,12 +17,17 @@ public sealed class SessionActions(
     /// <summary>A command's own part: change the state and the stored record; returns what else to announce.</summary>
     public delegate Task<IReadOnlyList<LiveAnnouncement>> Change(KipDbContext db, SessionState state, DateTimeOffset now);
 
-    public Task RunAsync(Guid meetingId, Guid actor, string what, Func<KipDbContext, SessionState, DateTimeOffset, IReadOnlyList<LiveAnnouncement>> change) =>
+    public Task<ActionResult> RunAsync(Guid meetingId, Guid actor, string what, Func<KipDbContext, SessionState, DateTimeOffset, IReadOnlyList<LiveAnnouncement>> change) =>
         RunAsync(meetingId, actor, what, (db, state, now) => Task.FromResult(change(db, state, now)));
 
-    public async Task RunAsync(Guid meetingId, Guid actor, string what, Change change)
+    public Task<ActionResult> RunAsync(Guid meetingId, Guid actor, string what, Change change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return ServiceCall.RunAsync(() => ActAsync(meetingId, actor, what, change));
+    }
+
+    private async Task ActAsync(Guid meetingId, Guid actor, string what, Change change)
+    {
         IReadOnlyList<LiveAnnouncement> announcements;
         await using (var db = await factory.CreateDbContextAsync())
         {

@@ -8,6 +8,7 @@ using KIP.Domain.Applications;
 using KIP.Domain.Eligibility;
 using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Live;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Eligibility;
@@ -117,7 +118,7 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
             _screens.Add(await presence.EnterAsync(meeting.Id, member));
         }
 
-        await Sessions.OpenAsync(meeting.Id, DemoPersons.Chair);
+        await Sessions.OpenAsync(meeting.Id, DemoPersons.Chair).DoneAsync();
         return (meeting.Id, item.Id);
     }
 
@@ -172,7 +173,7 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
 
         // The commission asks a question in its session.
         var (firstMeeting, firstItem) = await OpenSessionWithAsync(id);
-        await Sessions.RequestMoreInformationAsync(firstMeeting, firstItem, Question, DemoPersons.Chair);
+        await Sessions.RequestMoreInformationAsync(firstMeeting, firstItem, Question, DemoPersons.Chair).DoneAsync();
         Assert.Equal(ApplicationStatus.MoreInformationRequested, (await StoredAsync(id)).Status);
 
         // The answer form on "my applications": the question is shown, an empty answer is refused with a message, an answer resubmits.
@@ -208,10 +209,10 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
 
         // The next session recognises both criteria; the PSO 30+ criterion takes its new valid-until.
         var (secondMeeting, secondItem) = await OpenSessionWithAsync(id);
-        var motion = await Sessions.OpenMotionAsync(secondMeeting, secondItem, MotionKind.Recognise, [CriterionCode.Pso30Plus, CriterionCode.BCorp], DemoPersons.Chair);
+        var motion = await Sessions.OpenMotionAsync(secondMeeting, secondItem, MotionKind.Recognise, [CriterionCode.Pso30Plus, CriterionCode.BCorp], DemoPersons.Chair).ValueAsync();
         foreach (var member in Members)
         {
-            await Sessions.CastVoteAsync(secondMeeting, motion, VoteChoice.For, member);
+            await Sessions.CastVoteAsync(secondMeeting, motion, VoteChoice.For, member).DoneAsync();
         }
 
         await Sessions.CloseMotionAsync(
@@ -219,7 +220,7 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
             motion,
             Motivation,
             new Dictionary<CriterionCode, DateOnly> { [CriterionCode.Pso30Plus] = newPsoUntil, [CriterionCode.BCorp] = bCorpUntil },
-            DemoPersons.Chair);
+            DemoPersons.Chair).DoneAsync();
 
         var decided = await StoredAsync(id);
         Assert.Equal(ApplicationStatus.Recognised, decided.Status);

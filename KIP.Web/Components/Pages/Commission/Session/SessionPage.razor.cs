@@ -1,17 +1,15 @@
-using KIP.Domain;
-using KIP.Domain.Voting;
+using KIP.Web.Actions;
 using KIP.Web.Identity;
 using KIP.Web.Live;
-using KIP.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace KIP.Web.Components.Pages.Commission.Session;
 
 /// <summary>
-/// The live review session: one page for all members, made of one part per concern (presence,
-/// agenda, the item on the floor, the chair's tools, the open vote, the results). It subscribes once to the seam,
-/// reloads the truth from the database on every announcement, and leaves presence and the subscription when disposed.
+/// The live review session: one page for all members, made of one part per concern (presence, agenda, the item on
+/// the floor with the chair's tools and the open vote, the results). It subscribes once to the seam, reloads the
+/// truth from the database on every announcement, and leaves presence and the subscription when disposed.
 /// </summary>
 public sealed partial class SessionPage
 {
@@ -35,12 +33,6 @@ public sealed partial class SessionPage
     public static string For(Guid meetingId) => $"/commissie/vergaderingen/{meetingId}/sessie";
 
     private bool IsChair => _view is not null && _view.ChairPersonId == _me;
-
-    private bool IsPresentMember => _view is not null && _view.ViewerIsMember && _view.Members.Any(m => m.PersonId == _me && m.Present);
-
-    private bool IsActingChair(ItemView item) => item.ActingChairPersonId == _me;
-
-    private bool CanVote(ItemView item) => IsPresentMember && !item.Recused.Contains(_me);
 
     protected override async Task OnInitializedAsync()
     {
@@ -73,80 +65,21 @@ public sealed partial class SessionPage
         StateHasChanged();
     }
 
-    private Task<bool> RecuseAsync(ItemView item, Guid person) => RunAsync(() => Sessions.RecuseAsync(Id, item.Id, person, _me));
-
-    private Task<bool> HandOverAsync(ItemView item, Guid person) => RunAsync(() => Sessions.HandOverAsync(Id, item.Id, person, _me));
-
-    private Task<bool> OpenMotionAsync(ItemView item, MotionKind kind, IReadOnlyCollection<CriterionCode> criteria) =>
-        RunAsync(() => Sessions.OpenMotionAsync(Id, item.Id, kind, criteria, _me));
-
-    private Task<bool> VoteAsync(OpenMotionView motion, VoteChoice choice) => RunAsync(() => Sessions.CastVoteAsync(Id, motion.Id, choice, _me));
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    /// <summary>
-    /// Decision 010: a meeting is held on the day it carries. Opened on another day, the chair first confirms moving
-    /// it to today; without that confirmation nothing happens.
-    /// </summary>
-    private async Task OpenSessionAsync()
-    {
-        var today = AmsterdamCalendar.Today(Time);
-        var move = _view is not null && _view.Date != today;
-        if (move)
-        {
-            var confirmed = await Dialogs.ShowMessageBoxAsync(
-                L["Session.MoveConfirmTitle"],
-                L["Session.MoveConfirm", DutchDates.Format(_view!.Date), DutchDates.Format(today)],
-                yesText: L["Session.MoveConfirmYes"],
-                cancelText: L["Session.Cancel"]);
-            if (confirmed != true)
-            {
-                return;
-            }
-        }
-
-        await RunAsync(() => Sessions.OpenAsync(Id, _me, moveToToday: move));
-    }
-
-    private Task<bool> CloseVoteAsync(OpenMotionView motion, string motivation, IReadOnlyDictionary<CriterionCode, DateOnly> until) =>
-        RunAsync(() => Sessions.CloseMotionAsync(Id, motion.Id, motivation, until, _me));
-
-    private Task<bool> RequestInformationAsync(ItemView item, string question) =>
-        RunAsync(() => Sessions.RequestMoreInformationAsync(Id, item.Id, question, _me));
-
-    private async Task CloseSessionAsync()
-    {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Session.CloseConfirmTitle"], L["Session.CloseConfirm"], yesText: L["Session.Close"], cancelText: L["Session.Cancel"]);
-        if (confirmed == true)
-        {
-            await RunAsync(() => Sessions.CloseAsync(Id, _me));
-        }
-    }
-
-    /// <summary>Runs an action; a refusal of KIP.Domain or the service is shown in Dutch, nothing typed is lost. True when done.</summary>
-    private async Task<bool> RunAsync(Func<Task> action)
+    /// <summary>Runs a command; a refusal of KIP.Domain or the service is shown in Dutch, nothing typed is lost. True when done.</summary>
+    private async Task<bool> RunAsync(Func<Task<ActionResult>> command)
     {
         _busy = true;
         _error = null;
-        var done = false;
-        try
+        var result = await command();
+        _busy = false;
+        if (!result.Succeeded)
         {
-            await action();
-            done = true;
-        }
-        catch (DomainException refusal)
-        {
-            var text = L[$"Session.Error.{refusal.Code}"];
-            _error = text.ResourceNotFound ? L["Session.Error.Other", refusal.Code].Value : text.Value;
-        }
-        finally
-        {
-            _busy = false;
+            var text = L[result.ErrorKey!];
+            _error = text.ResourceNotFound ? L["Session.Error.Other", result.ErrorKey!].Value : text.Value;
         }
 
         await ReloadAsync();
-        return done;
+        return result.Succeeded;
     }
 
     public async ValueTask DisposeAsync()
