@@ -12,6 +12,7 @@ using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
 using KIP.Web.Security;
+using KIP.Web.Settings;
 using KIP.Web.Sroi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -20,6 +21,9 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Every Kip:* setting, bound and checked before anything else: a wrong one stops the start here, naming its key.
+var settings = builder.AddKipSettings();
+
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -27,14 +31,14 @@ builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.AddKipAccess();
-builder.AddKipSecurity();
+builder.AddKipAccess(settings);
+builder.AddKipSecurity(settings);
 builder.Services.AddKipApi();
-builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
+builder.Services.AddKipStorage(settings.Get<KipOptions>(), builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
-builder.Services.AddKipBench(builder.Configuration);
+builder.Services.AddKipBench();
 builder.Services.AddScoped<PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
@@ -45,7 +49,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.RegionOverviewServi
 builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.SroiRealisationService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
-builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
+builder.Services.AddKipNotifications(settings.Get<KIP.Web.Notifications.KipMailOptions>(), builder.Environment);
 builder.Services.AddSroi();
 builder.Services.AddSroiApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -89,6 +93,7 @@ app.MapEvidenceDocuments();
 app.MapPrivacy();
 app.MapKipBench();
 app.MapLogos();
+app.MapSroi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

@@ -5,12 +5,10 @@ using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
 using KIP.Web.Live;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace KIP.Tests.Live;
 
@@ -56,21 +54,18 @@ public sealed class SilencedNotifier : ISessionNotifier
 public sealed class ApplicationStatusLiveTests : BunitContext, IAsyncLifetime
 {
     private readonly SilencedNotifier _silenced = new();
-    private readonly KipAppFactory _app;
+    private readonly SlimKip _app;
 
     public ApplicationStatusLiveTests()
     {
-        _app = new KipAppFactory(configure: host => host.ConfigureTestServices(s => s.AddSingleton<ISessionNotifier>(_silenced)));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        _app = new SlimKip(configure: s => s.AddSingleton<ISessionNotifier>(_silenced));
+        SlimKip.AddComponentBasics(this);
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }
 
     public Task InitializeAsync()
     {
-        _app.StartServer();
         Services.AddSingleton(_app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>());
         Services.AddSingleton<ISessionNotifier>(_silenced);
         return Task.CompletedTask;
@@ -86,7 +81,7 @@ public sealed class ApplicationStatusLiveTests : BunitContext, IAsyncLifetime
     public async Task With_the_seam_silenced_the_applicant_screen_stays_unchanged_and_updates_when_the_announcement_arrives()
     {
         var db = _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
-        var sessions = _app.Services.GetRequiredService<ReviewSessionService>();
+        var sessions = _app.Services.GetRequiredService<ReviewSessionCommands>();
         var presence = _app.Services.GetRequiredService<PresenceTracker>();
         // Schoon & Sociaal has no application in the demo data: the one planned here is the one shown.
         var (meeting, items, applications) = await LiveApp.PlanMeetingAsync(db, DemoPersons.SchoonEnSociaalId, "non-profit");

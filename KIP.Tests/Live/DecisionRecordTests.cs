@@ -8,11 +8,9 @@ using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Live;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace KIP.Tests.Live;
 
@@ -27,30 +25,30 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
     private static readonly Guid Chair = DemoPersons.Chair;
     private static readonly Guid Henk = DemoPersons.WerkInkomenMember;
     private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
-    private readonly KipAppFactory _app;
+    private readonly SlimKip _app;
     private readonly DateOnly _today = AmsterdamCalendar.Today(TimeProvider.System);
 
     public DecisionRecordTests()
     {
-        _app = new KipAppFactory(configure: host => host.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time)));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        _app = new SlimKip(_time);
+        SlimKip.AddComponentBasics(this);
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }
 
     private IDbContextFactory<KipDbContext> Db => _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
 
-    private ReviewSessionService Sessions => _app.Services.GetRequiredService<ReviewSessionService>();
+    private ReviewSessionCommands Sessions => _app.Services.GetRequiredService<ReviewSessionCommands>();
+
+    private ReviewSessionQueries Views => _app.Services.GetRequiredService<ReviewSessionQueries>();
 
     private PresenceTracker Presence => _app.Services.GetRequiredService<PresenceTracker>();
 
     public Task InitializeAsync()
     {
-        _app.StartServer();
         Services.AddSingleton(Db);
         Services.AddSingleton(Sessions);
+        Services.AddSingleton(Views);
         Services.AddScoped<MeetingArchiveService>();
         return Task.CompletedTask;
     }
@@ -130,7 +128,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
         At(1, 0, 15);
         await Sessions.CloseAsync(meeting, Chair);
 
-        var list = (await Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal(_today, list.HeldOn);
         Assert.Equal(_today, list.Session.Date);
         Assert.Equal(5, list.Attendance.Count);
@@ -180,7 +178,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
                 .SetProperty(x => x.OpenedAt, opened).SetProperty(x => x.ClosedAt, opened.AddHours(1)));
         }
 
-        var list = (await Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal((_today, planned), (list.HeldOn, list.Session.Date));
 
         AddAuthorization().SetAuthorized("Ahmed Yilmaz").SetPolicies(KipPolicies.DecisionRecord);

@@ -1,7 +1,6 @@
 using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
-using KIP.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Data;

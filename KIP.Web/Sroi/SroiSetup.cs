@@ -11,6 +11,8 @@ public static class SroiSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(KipPolicies.ContractPartner, p => p.RequireRole(KipRoles.ContractPartner))
             .AddPolicy(KipPolicies.SroiContract, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.ContractPartner));
+        services.AddScoped<SroiContractService>();
+        services.AddScoped<SroiEntryService>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Organisations;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -280,25 +281,4 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
         OrganisationService.RequireOwn(user, application.OrganisationId);
         return application;
     }
-}
-
-/// <summary>GET /documenten/{id}: an evidence document as an attachment, for those who may read it.</summary>
-public static class EvidenceEndpoints
-{
-    public const string Path = "/documenten";
-
-    public static string UrlFor(Guid id) => $"{Path}/{id}";
-
-    public static void MapEvidenceDocuments(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path + "/{id:guid}", async (Guid id, HttpContext http, ApplicationService applications, EvidenceStore store) =>
-        {
-            var document = await applications.ReadableDocumentAsync(http.User, id);
-            if (document is null)
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(store.Open(document.StoredName), document.ContentType, EvidenceStore.SafeName(document.FileName));
-        }).RequireAuthorization(KipPolicies.SignedIn);
 }

@@ -12,7 +12,7 @@ namespace KIP.Web.Components.Pages.Entrepreneurs;
 public sealed record RegistrationResult(IReadOnlyDictionary<string, string> Errors, Guid? OrganisationId, Guid? ExistingOrganisationId);
 
 /// <summary>Registering an organisation, access requests and admission (rulebook §1). Every method checks who asks.</summary>
-public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos, KIP.Web.Notifications.AdmissionNotices notices)
+public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos, AdmissionNotices notices)
 {
     public async Task<RegistrationResult> RegisterAsync(ClaimsPrincipal user, RegistrationForm form)
     {
@@ -268,7 +268,7 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         var organisationName = await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync();
         var asker = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).ToListAsync();
         notices.Add(db, request.OrganisationId, organisationName, asker,
-            grant ? KIP.Web.Notifications.AdmissionNotices.GrantedKey : KIP.Web.Notifications.AdmissionNotices.RefusedKey, request.RefusalReason, now);
+            grant ? AdmissionNotices.GrantedKey : AdmissionNotices.RefusedKey, request.RefusalReason, now);
         await db.SaveChangesAsync();
         await notices.AnnounceAsync(request.OrganisationId);
     }
@@ -307,7 +307,7 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
             .Join(db.Persons, m => m.PersonId, p => p.Id, (m, p) => p)
             .ToListAsync();
         notices.Add(db, organisationId, organisation.Name, members,
-            admit ? KIP.Web.Notifications.AdmissionNotices.AdmittedKey : KIP.Web.Notifications.AdmissionNotices.DeclinedKey,
+            admit ? AdmissionNotices.AdmittedKey : AdmissionNotices.DeclinedKey,
             admit ? null : organisation.DeclineReason, now);
         await db.SaveChangesAsync();
         await notices.AnnounceAsync(organisationId);
