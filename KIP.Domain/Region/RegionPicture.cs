@@ -11,7 +11,9 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
 
     public DateOnly LastDay => FirstDay.AddMonths(3).AddDays(-1);
 
-    public Quarter Next => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
+    public Quarter Following() => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
+
+    public override string ToString() => $"{Year}-Q{Number}";
 
     public int CompareTo(Quarter other) => Year != other.Year ? Year.CompareTo(other.Year) : Number.CompareTo(other.Number);
 
@@ -27,7 +29,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public static IReadOnlyList<Quarter> Range(Quarter first, Quarter last)
     {
         var quarters = new List<Quarter>();
-        for (var quarter = first; quarter <= last; quarter = quarter.Next)
+        for (var quarter = first; quarter <= last; quarter = quarter.Following())
         {
             quarters.Add(quarter);
         }

@@ -1,7 +1,9 @@
 using KIP.Domain;
 using KIP.Domain.Organisations;
+using KIP.Domain.Sroi;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
+using KIP.Web.Sroi;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,8 +85,64 @@ public sealed class RegionFixture : IAsyncLifetime
         Meeting(db, new(2026, 6, 1), MeetingStatus.Planned);
         Meeting(db, new(2026, 12, 10), MeetingStatus.Planned);
         Meeting(db, new(2027, 3, 1), MeetingStatus.Planned);
+
+        // SROI: Bloemendaal's contract with partner 60000001, Haarlem's with partner 60000002.
+        db.SroiContracts.Add(Contract(BloemendaalContract, "bloemendaal", BloemendaalPartnerKvk, "BLD-1", 1_200_000m, 60_000m));
+        db.SroiContracts.Add(Contract(HaarlemContract, "haarlem", HaarlemPartnerKvk, "HLM-1", 400_000m, 20_000m));
+        Invoice(db, BloemendaalContract, 'A', "A-1", new(2026, 8, 15), 10_000m, SroiEntryStatus.Verified);       // Q3: counts
+        Invoice(db, BloemendaalContract, 'A', "A-2", new(2026, 10, 2), 2_500.50m, SroiEntryStatus.Verified);     // Q4: counts
+        Invoice(db, BloemendaalContract, 'H', "H-1", new(2026, 11, 19), 1_000m, SroiEntryStatus.Verified);      // H's last valid day: counts
+        Invoice(db, BloemendaalContract, 'H', "H-2", new(2026, 11, 20), 700m, SroiEntryStatus.Verified);        // the day after: not
+        Invoice(db, BloemendaalContract, 'B', "B-1", new(2026, 9, 1), 5_000m, SroiEntryStatus.Submitted);       // not verified yet
+        Invoice(db, BloemendaalContract, 'A', "A-3", new(2026, 7, 1), 3_000m, SroiEntryStatus.Refused);         // refused: never
+        Invoice(db, HaarlemContract, 'I', "I-1", new(2026, 9, 30), 4_000m, SroiEntryStatus.Verified);           // before the revocation: counts
+        Invoice(db, HaarlemContract, 'I', "I-2", new(2026, 10, 1), 500m, SroiEntryStatus.Verified);             // revoked that day: not
         await db.SaveChangesAsync();
     }
+
+    public static readonly Guid BloemendaalContract = new("0c000000-0000-4000-8000-000000000001");
+
+    public static readonly Guid HaarlemContract = new("0c000000-0000-4000-8000-000000000002");
+
+    public const string BloemendaalPartnerKvk = "60000001";
+
+    public const string HaarlemPartnerKvk = "60000002";
+
+    private static SroiContract Contract(Guid id, string municipality, string kvk, string reference, decimal value, decimal obligation) => new()
+    {
+        Id = id,
+        Municipality = municipality,
+        PartnerKvk = kvk,
+        PartnerName = $"Partner {kvk}",
+        Title = $"Contract {reference}",
+        Reference = reference,
+        Kind = ContractKind.Services,
+        ValueExclVat = value,
+        PeriodStart = new(2026, 1, 1),
+        PeriodEnd = new(2027, 6, 30),
+        ComputedObligation = obligation,
+        PolicyVersion = "test",
+        CreatedBy = Chair,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    private static void Invoice(KipDbContext db, Guid contract, char supplier, string number, DateOnly date, decimal amount, SroiEntryStatus status) =>
+        db.SroiInvoices.Add(new SroiInvoice
+        {
+            Id = Guid.NewGuid(),
+            ContractId = contract,
+            SupplierOrganisationId = Id(supplier),
+            InvoiceNumber = number,
+            InvoiceNumberKey = number.Replace("-", string.Empty, StringComparison.Ordinal),
+            InvoiceDate = date,
+            AmountExclVat = amount,
+            PdfStoredName = "test.bin",
+            PdfFileName = "test.pdf",
+            Status = status,
+            RefusalReason = status == SroiEntryStatus.Refused ? "Geen factuur van deze leverancier." : null,
+            SubmittedBy = Chair,
+            SubmittedAt = DateTimeOffset.UnixEpoch,
+        });
 
     private static CriterionCode Code(string code) => CriterionCode.Parse(code);
 

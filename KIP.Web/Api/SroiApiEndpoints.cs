@@ -59,7 +59,7 @@ public sealed record SroiContractResponse(DateOnly ReferenceDate, SroiContractIt
 /// role: 403; a contract one may not open answers 404, as one that does not exist. Numbers from
 /// <see cref="SroiRealisationService"/>, the same as the pages and the CSV export.
 /// </summary>
-public static class SroiEndpoints
+public static class SroiApiEndpoints
 {
     public const string ContractsPath = ApiSetup.Prefix + "/sroi/contracts";
 
