@@ -2,6 +2,7 @@ using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Live;
 using KIP.Web.Notifications;
+using KIP.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public sealed class SlimKip : IAsyncDisposable
         {
             ["Kip:DataFolder"] = DataFolder,
             ["Kip:PublicUrl"] = "http://127.0.0.1",
+            ["Kip:Mail:From"] = "KIP <kip@kip.example.nl>",
         }).Build();
         var environment = new SlimEnvironment(DataFolder);
         var services = new ServiceCollection();
@@ -41,10 +43,11 @@ public sealed class SlimKip : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton(time ?? TimeProvider.System);
-        services.AddKipStorage(configuration, environment);
+        var settings = services.AddKipSettings(configuration);
+        services.AddKipStorage(settings.Get<KipOptions>(), configuration, environment);
         services.AddKipLiveSessions();
         services.AddEntrepreneurs();
-        services.AddKipNotifications(configuration, environment);
+        services.AddKipNotifications(settings.Get<KipMailOptions>(), environment);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KIP.Domain;
 using KIP.Web.Data;
+using KIP.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,7 @@ public static class TemplateDatabase
         {
             ["Kip:DataFolder"] = folder,
             ["Kip:DemoData"] = demo ? "true" : "false",
+            ["Kip:PublicUrl"] = "http://127.0.0.1",
         }).Build();
         var environment = new TemplateEnvironment(folder);
         var services = new ServiceCollection();
@@ -70,7 +72,7 @@ public static class TemplateDatabase
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton<TimeProvider>(demo ? Clock(day) : TimeProvider.System);
-        services.AddKipStorage(services.AddKipSettings(configuration).Get<KIP.Web.Settings.KipOptions>(), configuration, environment);
+        services.AddKipStorage(services.AddKipSettings(configuration).Get<KipOptions>(), configuration, environment);
 
         // Off the test's synchronization context: fixtures are built in constructors too.
         Task.Run(async () =>
