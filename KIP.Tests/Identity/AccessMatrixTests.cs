@@ -59,6 +59,11 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/mijn-gegevens"] = KipPolicies.SignedIn,
         ["/privacy"] = Public,
         ["/coordinatie/privacy"] = KipPolicies.Coordination,
+        ["/sroi/contracten"] = KipPolicies.SroiOfficer,
+        ["/sroi/contracten/nieuw"] = KipPolicies.SroiOfficer,
+        ["/sroi/contracten/{Id:guid}"] = KipPolicies.SroiContract,
+        ["/sroi/bouwblokken"] = KipPolicies.SroiOfficer,
+        ["/mijn-contracten"] = KipPolicies.ContractPartner,
     };
 
     private static readonly Guid[] OrganisationIds =
@@ -161,6 +166,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
         var allowed = policy == KipPolicies.SignedIn ? true
             : policy == KipPolicies.OwnOrganisation
             ? account.Organisations.Contains(organisation!.Value)
+            : policy == KipPolicies.SroiContract
+            ? account.Roles.Contains(KipRoles.SroiOfficer) || account.Roles.Contains(KipRoles.ContractPartner)
             : policy == KipPolicies.DecisionRecord
             ? account.Roles.Contains(KipRoles.Commission) || account.Roles.Contains(KipRoles.Coordination)
             : account.Roles.Contains(policy);
