@@ -29,7 +29,7 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
 
     private static ClaimsPrincipal SecondOfficer => TestUsers.With(DemoPersons.OfficerAndCoordinator, KipRoles.SroiOfficer, KipRoles.Coordination);
 
-    private T Service<T>(IServiceScope scope)
+    private static T Service<T>(IServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
 
         var again = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtBloemendaalContract,
             new InvoiceInput(DemoPersons.CateringMetKansenId, "cmk 2026 0042", Today.AddDays(-5), 1_500m), new MemoryStream(Pdf), "factuur.pdf");
-        Assert.Equal("DomainError.sroi.invoice-duplicate", again.FieldError(SroiEntryService.Fields.InvoiceNumber));
+        Assert.Equal("DomainError.sroi.invoice-duplicate", again.Result.FieldError(SroiEntryService.Fields.InvoiceNumber));
 
         // The same number from another supplier is another invoice.
         var other = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
@@ -109,15 +109,15 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
         var before = await CountInvoicesAsync();
 
         var empty = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract, new InvoiceInput(null, " ", Today.AddDays(3), 10.005m), null, null);
-        Assert.Equal("DomainError.sroi.supplier-required", empty.FieldError(SroiEntryService.Fields.Supplier));
-        Assert.Equal("DomainError.sroi.invoice-number-required", empty.FieldError(SroiEntryService.Fields.InvoiceNumber));
-        Assert.Equal("DomainError.sroi.invoice-date-future", empty.FieldError(SroiEntryService.Fields.InvoiceDate));
-        Assert.Equal("DomainError.sroi.amount-invalid", empty.FieldError(SroiEntryService.Fields.Amount));
-        Assert.Equal("DomainError.sroi.pdf-required", empty.FieldError(SroiEntryService.Fields.Pdf));
+        Assert.Equal("DomainError.sroi.supplier-required", empty.Result.FieldError(SroiEntryService.Fields.Supplier));
+        Assert.Equal("DomainError.sroi.invoice-number-required", empty.Result.FieldError(SroiEntryService.Fields.InvoiceNumber));
+        Assert.Equal("DomainError.sroi.invoice-date-future", empty.Result.FieldError(SroiEntryService.Fields.InvoiceDate));
+        Assert.Equal("DomainError.sroi.amount-invalid", empty.Result.FieldError(SroiEntryService.Fields.Amount));
+        Assert.Equal("DomainError.sroi.pdf-required", empty.Result.FieldError(SroiEntryService.Fields.Pdf));
 
         var png = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
             new InvoiceInput(DemoPersons.SchoonEnSociaalId, "PNG-1", Today.AddDays(-1), 10m), new MemoryStream(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }), "factuur.pdf");
-        Assert.Equal("DomainError.sroi.pdf-not-pdf", png.FieldError(SroiEntryService.Fields.Pdf));
+        Assert.Equal("DomainError.sroi.pdf-not-pdf", png.Result.FieldError(SroiEntryService.Fields.Pdf));
         Assert.Equal(before, await CountInvoicesAsync());
     }
 
