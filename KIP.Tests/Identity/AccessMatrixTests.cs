@@ -60,6 +60,11 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/privacy"] = Public,
         ["/coordinatie/privacy"] = KipPolicies.Coordination,
         ["/coordinatie/overzicht"] = KipPolicies.RegionOverview,
+        ["/sroi/contracten"] = KipPolicies.SroiOfficer,
+        ["/sroi/contracten/nieuw"] = KipPolicies.SroiOfficer,
+        ["/sroi/contracten/{Id:guid}"] = KipPolicies.SroiContract,
+        ["/sroi/bouwblokken"] = KipPolicies.SroiOfficer,
+        ["/mijn-contracten"] = KipPolicies.ContractPartner,
     };
 
     private static readonly Guid[] OrganisationIds =
@@ -162,6 +167,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
         var allowed = policy == KipPolicies.SignedIn ? true
             : policy == KipPolicies.OwnOrganisation
             ? account.Organisations.Contains(organisation!.Value)
+            : policy == KipPolicies.SroiContract
+            ? account.Roles.Contains(KipRoles.SroiOfficer) || account.Roles.Contains(KipRoles.ContractPartner)
             : policy == KipPolicies.DecisionRecord
             ? account.Roles.Contains(KipRoles.Commission) || account.Roles.Contains(KipRoles.Coordination)
             : policy == KipPolicies.RegionOverview

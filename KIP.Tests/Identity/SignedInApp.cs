@@ -23,7 +23,12 @@ public sealed class SignedInApp : IAsyncLifetime
     /// <summary>A new entrepreneur: signed in, no organisation and no role yet.</summary>
     public static readonly DemoAccount Noor = new("Noor (no role yet)", DemoPersons.NewEntrepreneur, [], []);
 
-    public static readonly DemoAccount[] Accounts = [Sanne, Mehmet, Marieke, Pieter, Lotte, Ahmed, Eva, Noor];
+    /// <summary>Contract partners (rulebook §7): each sees only the contracts of their own company.</summary>
+    public static readonly DemoAccount Bas = new("Bas (contract-partner)", DemoPersons.ContractPartner, [KipRoles.ContractPartner], []);
+
+    public static readonly DemoAccount Linda = new("Linda (contract-partner)", DemoPersons.OtherContractPartner, [KipRoles.ContractPartner], []);
+
+    public static readonly DemoAccount[] Accounts = [Sanne, Mehmet, Marieke, Pieter, Lotte, Ahmed, Eva, Noor, Bas, Linda];
 
     private readonly Dictionary<Guid, KipSession> _sessions = [];
 

@@ -13,6 +13,8 @@ public static class SroiSetup
             .AddPolicy(KipPolicies.SroiContract, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.ContractPartner));
         services.AddScoped<SroiContractService>();
         services.AddScoped<SroiEntryService>();
+        services.AddSingleton<SroiReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SroiReminderJob>());
         return services;
     }
 }
