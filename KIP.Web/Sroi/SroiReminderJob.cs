@@ -5,8 +5,10 @@ using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
+using KIP.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace KIP.Web.Sroi;
@@ -21,7 +23,7 @@ public sealed partial class SroiReminderJob(
     IDbContextFactory<KipDbContext> dbFactory,
     TimeProvider time,
     IStringLocalizer<Text> text,
-    IConfiguration configuration,
+    IOptions<KipOptions> kip,
     ILogger<SroiReminderJob> logger) : BackgroundService
 {
     public const string NotificationTextKey = "Sroi.Reminder.Notification";
@@ -137,7 +139,7 @@ public sealed partial class SroiReminderJob(
                 SroiTexts.Money(standing.Progress.Realised),
                 SroiTexts.Money(standing.Progress.Obligation),
                 end,
-                new Uri(AccessSetup.PublicUrl(configuration), link)].Value;
+                new Uri(kip.Value.LinkAddress, link)].Value;
             return (subject, body);
         }
         finally

@@ -3,6 +3,7 @@ using KIP.Domain.Eligibility;
 using KIP.Domain.Organisations;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 
 namespace KIP.Web.Components.Pages.Commission;
 
