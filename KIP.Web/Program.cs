@@ -41,6 +41,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparation
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
+builder.Services.AddScoped<PersonalDataExport>();
 builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

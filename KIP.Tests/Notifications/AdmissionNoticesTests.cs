@@ -50,6 +50,7 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
     public async Task A_declined_admission_is_told_once_with_the_reason_and_an_admission_after_it()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
         var announced = new List<Guid>();
         var registered = await organisations.RegisterAsync(As(DemoPersons.NewEntrepreneur, []), new RegistrationForm
@@ -75,10 +76,10 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
             return Task.CompletedTask;
         });
 
-        await organisations.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        await admissions.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
         Assert.Empty((await ForNoorAsync()).Notifications);
 
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: false, "Het KvK-uittreksel ontbreekt.");
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: false, "Het KvK-uittreksel ontbreekt.");
         var (notifications, mails) = await ForNoorAsync();
         var declined = Assert.Single(notifications);
         Assert.Equal(AdmissionNotices.DeclinedKey, declined.TextKey);
@@ -92,12 +93,12 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
         Assert.Equal([id], announced);
 
         // Deciding the same request again is refused and writes nothing more.
-        await Assert.ThrowsAnyAsync<DomainException>(() => organisations.DecideAdmissionAsync(coordinator, id, admit: true, null));
+        await Assert.ThrowsAnyAsync<DomainException>(() => admissions.DecideAdmissionAsync(coordinator, id, admit: true, null));
         Assert.Single((await ForNoorAsync()).Notifications);
 
         // Asked again and admitted: one more of each, without a reason.
-        await organisations.RequestAdmissionAsync(noor, id, "Groen werk, nu met het uittreksel.");
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: true, null);
+        await admissions.RequestAdmissionAsync(noor, id, "Groen werk, nu met het uittreksel.");
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
         (notifications, mails) = await ForNoorAsync();
         Assert.Equal(2, notifications.Count);
         var admitted = Assert.Single(notifications, n => n.TextKey == AdmissionNotices.AdmittedKey);
@@ -110,17 +111,17 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_access_request_is_told_to_the_person_who_asked_once_with_the_reason()
     {
-        var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
         var noor = As(DemoPersons.NewEntrepreneur, []);
 
-        Assert.Equal("Register.Error.KvkFormat", await organisations.RequestAccessByKvkAsync(noor, "8123"));
-        Assert.Equal("Organisation.Mine.Access.Unknown", await organisations.RequestAccessByKvkAsync(noor, "99999999"));
-        Assert.Null(await organisations.RequestAccessByKvkAsync(noor, " 81234567 "));
-        var request = Assert.Single(await organisations.MyAccessRequestsAsync(noor));
+        Assert.Equal("Register.Error.KvkFormat", await admissions.RequestAccessByKvkAsync(noor, "8123"));
+        Assert.Equal("Organisation.Mine.Access.Unknown", await admissions.RequestAccessByKvkAsync(noor, "99999999"));
+        Assert.Null(await admissions.RequestAccessByKvkAsync(noor, " 81234567 "));
+        var request = Assert.Single(await admissions.MyAccessRequestsAsync(noor));
 
-        await organisations.DecideAccessAsync(coordinator, request.Id, grant: false, "Onbekend bij de Fietsenmakerij.");
-        await Assert.ThrowsAnyAsync<DomainException>(() => organisations.DecideAccessAsync(coordinator, request.Id, grant: true, null));
+        await admissions.DecideAccessAsync(coordinator, request.Id, grant: false, "Onbekend bij de Fietsenmakerij.");
+        await Assert.ThrowsAnyAsync<DomainException>(() => admissions.DecideAccessAsync(coordinator, request.Id, grant: true, null));
 
         var (notifications, mails) = await ForNoorAsync();
         var refused = Assert.Single(notifications);

@@ -177,6 +177,7 @@ public sealed class WebSecurityTests(SecurityApp app)
     public async Task V3_2_1_An_evidence_document_is_sent_as_an_attachment_of_its_checked_type_never_rendered_in_the_page()
     {
         var organisations = app.Service<OrganisationService>();
+        var admissions = app.Service<AdmissionService>();
         var applications = app.Service<ApplicationService>();
         var registered = await organisations.RegisterAsync(SecurityApp.As(DemoPersons.NewEntrepreneur, []), new RegistrationForm
         {
@@ -192,11 +193,11 @@ public sealed class WebSecurityTests(SecurityApp app)
         Assert.Empty(registered.Errors);
         var id = registered.OrganisationId!.Value;
         var noor = SecurityApp.As(DemoPersons.NewEntrepreneur, [KipRoles.Entrepreneur], id);
-        await organisations.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
-        await organisations.DecideAdmissionAsync(SecurityApp.As(DemoPersons.Coordinator, [KipRoles.Coordination]), id, admit: true, null);
+        await admissions.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        await admissions.DecideAdmissionAsync(SecurityApp.As(DemoPersons.Coordinator, [KipRoles.Coordination]), id, admit: true, null);
         var draft = await applications.OpenDraftAsync(noor, id, start: true);
         byte[] pdf = [.. "%PDF-1.7\n<html><script>alert(1)</script></html>"u8.ToArray()];
-        var (error, document) = await applications.UploadAsync(noor, draft!.Application.Id, CriterionCode.StartupZzp, "bewijs<script>.pdf", new MemoryStream(pdf));
+        var (error, document) = await app.Service<EvidenceService>().UploadAsync(noor, draft!.Application.Id, CriterionCode.StartupZzp, "bewijs<script>.pdf", new MemoryStream(pdf));
         Assert.Equal(UploadError.None, error);
 
         using var session = await app.SignedInAsync(DemoPersons.NewEntrepreneur);

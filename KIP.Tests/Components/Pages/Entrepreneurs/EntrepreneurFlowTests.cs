@@ -59,6 +59,7 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
     public async Task A_new_organisation_goes_from_registration_to_a_submitted_application()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var applications = Service<ApplicationService>();
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
 
@@ -76,10 +77,10 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         // Not admitted yet: no form. Another entrepreneur cannot ask admission for it; the owner can.
         Assert.Null(await applications.OpenDraftAsync(owner, id, start: true));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            organisations.RequestAdmissionAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, "Groen werk"));
-        await organisations.RequestAdmissionAsync(owner, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => organisations.DecideAdmissionAsync(owner, id, admit: true, null));
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: true, null);
+            admissions.RequestAdmissionAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, "Groen werk"));
+        await admissions.RequestAdmissionAsync(owner, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admissions.DecideAdmissionAsync(owner, id, admit: true, null));
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
 
         // The draft is started on the published form version and keeps half-typed values.
         var context = await applications.OpenDraftAsync(owner, id, start: true);
@@ -100,7 +101,7 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         Assert.True(reopened.State.Evaluate(reopened.Facts, AmsterdamCalendar.Today(TimeProvider.System), null).Result is null);
 
         // Evidence, then submit.
-        var (error, document) = await applications.UploadAsync(owner, context.Application.Id, CriterionCode.StartupZzp, "C:\\tmp\\missie.pdf", new MemoryStream(Pdf));
+        var (error, document) = await Service<EvidenceService>().UploadAsync(owner, context.Application.Id, CriterionCode.StartupZzp, "C:\\tmp\\missie.pdf", new MemoryStream(Pdf));
         Assert.Equal(UploadError.None, error);
         Assert.Equal("missie.pdf", document!.FileName);
         state.Claimed.Remove(CriterionCode.Pso30Plus.Value);
@@ -148,6 +149,7 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
     public async Task A_KvK_number_already_registered_gets_an_access_request_never_a_second_copy()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var mehmet = As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId);
         string kvk;
         await using (var db = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync())
@@ -160,15 +162,15 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         Assert.Equal(DemoPersons.FietsenmakerijId, result.ExistingOrganisationId);
         Assert.Null(result.OrganisationId);
 
-        await organisations.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
-        await organisations.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
-        var request = Assert.Single(await organisations.MyAccessRequestsAsync(mehmet));
+        await admissions.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
+        await admissions.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
+        var request = Assert.Single(await admissions.MyAccessRequestsAsync(mehmet));
         Assert.Equal(AccessRequestStatus.Open, request.Status);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => organisations.DecideAccessAsync(mehmet, request.Id, grant: true, null));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admissions.DecideAccessAsync(mehmet, request.Id, grant: true, null));
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
-        await Assert.ThrowsAsync<DomainException>(() => organisations.DecideAccessAsync(coordinator, request.Id, grant: false, " "));
-        await organisations.DecideAccessAsync(coordinator, request.Id, grant: true, null);
+        await Assert.ThrowsAsync<DomainException>(() => admissions.DecideAccessAsync(coordinator, request.Id, grant: false, " "));
+        await admissions.DecideAccessAsync(coordinator, request.Id, grant: true, null);
 
         await using var check = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync();
         Assert.True(await check.OrganisationMembers.AnyAsync(m => m.OrganisationId == DemoPersons.FietsenmakerijId && m.PersonId == DemoPersons.OtherEntrepreneur));

@@ -134,6 +134,7 @@ public sealed class LogoTests : IAsyncLifetime
     public async Task V5_3_1_A_logo_is_stored_outside_wwwroot_replaced_cleanly_and_served_only_for_admitted_organisations()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var store = Service<LogoStore>();
         using var anonymous = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
 
@@ -170,8 +171,8 @@ public sealed class LogoTests : IAsyncLifetime
         // Admitted: anyone gets it, as a PNG that the browser must not sniff, cacheable.
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
         var owner = As(DemoPersons.SroiOfficer, [KipRoles.Entrepreneur], id);
-        await organisations.RequestAdmissionAsync(owner, id, "Lunches met mensen die een kans verdienen.");
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: true, null);
+        await admissions.RequestAdmissionAsync(owner, id, "Lunches met mensen die een kans verdienen.");
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
         var url = Assert.Single(await Service<LogoService>().UrlsAsync([id, DemoPersons.FietsenmakerijId])).Value;
         using (var served = await anonymous.GetAsync(new Uri(url, UriKind.Relative)))
         {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Organisations;
@@ -9,52 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Components.Pages.Entrepreneurs;
 
-/// <summary>A form version's texts for the page.</summary>
-public sealed record FormTexts(int Version, string Title, string Explanation, IReadOnlyDictionary<string, string> Guidance)
-{
-    public static FormTexts Of(FormVersionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return new(record.Version, record.Title, record.Explanation, ParseGuidance(record.GuidanceJson));
-    }
-
-    public static Dictionary<string, string> ParseGuidance(string? json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(json ?? "{}") ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
-}
-
-/// <summary>What the assessment page works on: the application, its draft, its form version and the organisation's facts.</summary>
-/// <summary>A submitted application as its summary page prints it.</summary>
-public sealed record SubmittedSummary(
-    Application Application, string OrganisationName, string Kvk, DateOnly SubmittedOn, AssessmentState? Form, IReadOnlyList<EvidenceDocument> Documents);
-
-/// <summary>Why a new application may or may not start: the organisation's admission, and the open application if any.</summary>
-public sealed record StartCheck(bool Admitted, ApplicationStatus? OpenStatus, Guid? OpenApplicationId);
-
-public sealed record AssessmentContext(
-    Application Application,
-    AssessmentState State,
-    FormTexts Texts,
-    OrganisationFacts Facts,
-    string OrganisationName,
-    IReadOnlyList<EvidenceDocument> Documents);
-
 /// <summary>Applications for recognition (rulebook §4) for the applicant's organisation; every method checks ownership.</summary>
-public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, EvidenceStore evidence)
+public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, TimeProvider time)
 {
     /// <summary>The open draft, or a new one on the latest published form version; null when not admitted or another application is open.</summary>
     public async Task<AssessmentContext?> OpenDraftAsync(ClaimsPrincipal user, Guid organisationId, bool start)
     {
-        var person = OrganisationService.RequirePerson(user);
-        OrganisationService.RequireOwn(user, organisationId);
+        var person = Callers.RequirePerson(user);
+        Callers.RequireOwn(user, organisationId);
         await using var db = await factory.CreateDbContextAsync();
         var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
         if (organisation.AdmissionStatus != AdmissionStatus.Admitted)
@@ -120,7 +81,7 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
     {
         ArgumentNullException.ThrowIfNull(state);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         if (application.Status != ApplicationStatus.Draft)
         {
             throw new DomainException("application.not-draft", "Only a draft is saved.");
@@ -142,9 +103,9 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
     public async Task SubmitAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var person = OrganisationService.RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == application.OrganisationId);
         var otherOpen = (await db.Applications.Where(a => a.OrganisationId == application.OrganisationId && a.Id != applicationId).ToListAsync()).Any(a => a.IsOpen);
         application.Claim(state.ClaimedCriteria);
@@ -162,9 +123,9 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
 
     public async Task WithdrawAsync(ClaimsPrincipal user, Guid applicationId)
     {
-        var person = OrganisationService.RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         application.Withdraw(time.GetUtcNow());
         db.Record(time.GetUtcNow(), person, "application.withdrawn", applicationId.ToString());
         await db.SaveChangesAsync();
@@ -173,9 +134,9 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
     /// <summary>§4: answering the commission's question resubmits.</summary>
     public async Task AnswerAsync(ClaimsPrincipal user, Guid applicationId, string answer)
     {
-        var person = OrganisationService.RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         if (string.IsNullOrWhiteSpace(answer))
         {
             throw new DomainException("application.answer-required", "An answer is required.");
@@ -214,71 +175,10 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
 
     public async Task<List<Application>> ApplicationsOfAsync(ClaimsPrincipal user, Guid organisationId)
     {
-        OrganisationService.RequireOwn(user, organisationId);
+        Callers.RequireOwn(user, organisationId);
         await using var db = await factory.CreateDbContextAsync();
         var list = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync();
         return [.. list.OrderByDescending(a => a.Timeline.Min(e => e.At))];
-    }
-
-    /// <summary>Stores an evidence document for a claimed criterion of the user's draft.</summary>
-    public async Task<(UploadError Error, EvidenceDocument? Document)> UploadAsync(ClaimsPrincipal user, Guid applicationId, CriterionCode criterion, string fileName, Stream content)
-    {
-        ArgumentNullException.ThrowIfNull(criterion);
-        var person = OrganisationService.RequirePerson(user);
-        await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
-        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.MoreInformationRequested))
-        {
-            throw new DomainException("application.not-editable", "Documents are added only to a draft.");
-        }
-
-        var (error, stored, type, size) = await evidence.SaveAsync(content, fileName);
-        if (error != UploadError.None)
-        {
-            return (error, null);
-        }
-
-        var document = new EvidenceDocument
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = applicationId,
-            OrganisationId = application.OrganisationId,
-            Criterion = criterion.Value,
-            FileName = EvidenceStore.SafeName(fileName),
-            StoredName = stored!,
-            ContentType = type!,
-            Size = size,
-            UploadedAt = time.GetUtcNow(),
-            UploadedBy = person,
-        };
-        db.EvidenceDocuments.Add(document);
-        db.Record(time.GetUtcNow(), person, "evidence.uploaded", applicationId.ToString(), document.FileName);
-        await db.SaveChangesAsync();
-        return (UploadError.None, document);
-    }
-
-    /// <summary>The document, when the user may read it: the applicant's members, the commission, the coordination team.</summary>
-    public async Task<EvidenceDocument?> ReadableDocumentAsync(ClaimsPrincipal user, Guid documentId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        await using var db = await factory.CreateDbContextAsync();
-        var document = await db.EvidenceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId);
-        if (document is null)
-        {
-            return null;
-        }
-
-        return user.IsInRole(KipRoles.Commission) || user.IsInRole(KipRoles.Coordination) || OrganisationAccess.MayManage(user, document.OrganisationId)
-            ? document
-            : null;
-    }
-
-    private static async Task<Application> OwnApplicationAsync(KipDbContext db, ClaimsPrincipal user, Guid applicationId)
-    {
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId)
-            ?? throw new UnauthorizedAccessException("Unknown application.");
-        OrganisationService.RequireOwn(user, application.OrganisationId);
-        return application;
     }
 }
 
@@ -290,9 +190,9 @@ public static class EvidenceEndpoints
     public static string UrlFor(Guid id) => $"{Path}/{id}";
 
     public static void MapEvidenceDocuments(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path + "/{id:guid}", async (Guid id, HttpContext http, ApplicationService applications, EvidenceStore store) =>
+        endpoints.MapGet(Path + "/{id:guid}", async (Guid id, HttpContext http, EvidenceService evidence, EvidenceStore store) =>
         {
-            var document = await applications.ReadableDocumentAsync(http.User, id);
+            var document = await evidence.ReadableDocumentAsync(http.User, id);
             if (document is null)
             {
                 return Results.NotFound();
