@@ -33,7 +33,7 @@ builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
 builder.Services.AddKipBench(builder.Configuration);
-builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.PolicyGuard>();
+builder.Services.AddScoped<PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();

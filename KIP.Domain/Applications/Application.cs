@@ -175,9 +175,10 @@ public sealed class Application
     }
 
     /// <summary>§4/§6: a positive decision with a motivation and the accepted criteria (only claimed ones).</summary>
-    public void Recognise(IEnumerable<CriterionCode> acceptedCriteria, string motivation, DateTimeOffset at)
+    public void Recognise(IEnumerable<CriterionCode> acceptedCriteria, DecisionMotivation motivation, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(acceptedCriteria);
+        ArgumentNullException.ThrowIfNull(motivation);
         RequireStatus("application.not-in-review", ApplicationStatus.InReview);
         var accepted = acceptedCriteria.Distinct().OrderBy(c => c.Order).ToList();
         if (accepted.Count == 0)
@@ -190,17 +191,16 @@ public sealed class Application
             throw new DomainException("application.criterion-not-claimed", "Only claimed criteria can be accepted.");
         }
 
-        var text = RequireText(motivation, "application.motivation-required", "A decision needs a written motivation.");
         _acceptedCriteria.AddRange(accepted);
-        Decide(ApplicationStatus.Recognised, text, at);
+        Decide(ApplicationStatus.Recognised, motivation.Text, at);
     }
 
     /// <summary>§4/§6: a negative decision with a motivation.</summary>
-    public void Reject(string motivation, DateTimeOffset at)
+    public void Reject(DecisionMotivation motivation, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(motivation);
         RequireStatus("application.not-in-review", ApplicationStatus.InReview);
-        var text = RequireText(motivation, "application.motivation-required", "A decision needs a written motivation.");
-        Decide(ApplicationStatus.Rejected, text, at);
+        Decide(ApplicationStatus.Rejected, motivation.Text, at);
     }
 
     /// <summary>§4/§6: a deferred item stays InReview and is proposed for the next meeting.</summary>

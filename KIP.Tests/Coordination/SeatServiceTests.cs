@@ -1,6 +1,7 @@
 using KIP.Domain;
 using KIP.Domain.Commission;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Coordination;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;

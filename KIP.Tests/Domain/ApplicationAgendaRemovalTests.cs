@@ -53,7 +53,7 @@ public class ApplicationAgendaRemovalTests
     public void Only_an_application_in_review_can_be_taken_off_an_agenda()
     {
         var application = OnAgenda();
-        application.Reject("Geen sociale missie.", At.AddHours(3));
+        application.Reject(DecisionMotivation.Of("Geen sociale missie."), At.AddHours(3));
 
         Assert.Equal("application.not-in-review", Assert.Throws<DomainException>(() => application.TakeOffAgenda(At.AddHours(4))).Code);
         Assert.Equal(ApplicationStatus.Rejected, application.Status);

@@ -60,14 +60,13 @@ public class ApplicationLifecycleTests
     }
 
     [Fact]
-    public void Recognise_accepts_only_claimed_criteria_with_a_motivation()
+    public void Recognise_accepts_only_claimed_criteria()
     {
-        Assert.Equal("application.criterion-not-claimed", Assert.Throws<DomainException>(() => InReview().Recognise([CriterionCode.BCorp], "Goed", At)).Code);
-        Assert.Equal("application.no-criteria-accepted", Assert.Throws<DomainException>(() => InReview().Recognise([], "Goed", At)).Code);
-        Assert.Equal("application.motivation-required", Assert.Throws<DomainException>(() => InReview().Recognise([CriterionCode.Pso30Plus], " ", At)).Code);
+        Assert.Equal("application.criterion-not-claimed", Assert.Throws<DomainException>(() => InReview().Recognise([CriterionCode.BCorp], DecisionMotivation.Of("Goed"), At)).Code);
+        Assert.Equal("application.no-criteria-accepted", Assert.Throws<DomainException>(() => InReview().Recognise([], DecisionMotivation.Of("Goed"), At)).Code);
 
         var application = InReview();
-        application.Recognise([CriterionCode.Pso30Plus], "Certificaat geldig.", At);
+        application.Recognise([CriterionCode.Pso30Plus], DecisionMotivation.Of("Certificaat geldig."), At);
 
         Assert.Equal(ApplicationStatus.Recognised, application.Status);
         Assert.Equal([CriterionCode.Pso30Plus], application.AcceptedCriteria);
@@ -75,12 +74,12 @@ public class ApplicationLifecycleTests
     }
 
     [Fact]
-    public void Reject_needs_a_motivation()
+    public void A_rejection_keeps_its_motivation()
     {
-        Assert.Equal("application.motivation-required", Assert.Throws<DomainException>(() => InReview().Reject("", At)).Code);
         var application = InReview();
-        application.Reject("Geen criterium aangetoond.", At);
+        application.Reject(DecisionMotivation.Of("  Geen criterium aangetoond. "), At);
         Assert.Equal(ApplicationStatus.Rejected, application.Status);
+        Assert.Equal("Geen criterium aangetoond.", application.Motivation);
     }
 
     [Fact]
@@ -100,8 +99,8 @@ public class ApplicationLifecycleTests
         var submitted = Draft();
         submitted.Submit(At, true, false);
 
-        Assert.Equal("application.not-in-review", Assert.Throws<DomainException>(() => submitted.Recognise([CriterionCode.Pso30Plus], "m", At)).Code);
-        Assert.Equal("application.not-in-review", Assert.Throws<DomainException>(() => Draft().Reject("m", At)).Code);
+        Assert.Equal("application.not-in-review", Assert.Throws<DomainException>(() => submitted.Recognise([CriterionCode.Pso30Plus], DecisionMotivation.Of("m"), At)).Code);
+        Assert.Equal("application.not-in-review", Assert.Throws<DomainException>(() => Draft().Reject(DecisionMotivation.Of("m"), At)).Code);
         Assert.Equal("application.not-submitted", Assert.Throws<DomainException>(() => Draft().PutOnAgenda(At)).Code);
         Assert.Equal("application.no-information-requested", Assert.Throws<DomainException>(() => submitted.Resubmit(At)).Code);
     }
@@ -114,7 +113,7 @@ public class ApplicationLifecycleTests
         Assert.Equal(ApplicationStatus.Withdrawn, draft.Status);
 
         var decided = InReview();
-        decided.Reject("m", At);
+        decided.Reject(DecisionMotivation.Of("m"), At);
         Assert.Equal("application.not-open", Assert.Throws<DomainException>(() => decided.Withdraw(At)).Code);
         Assert.Equal("application.not-open", Assert.Throws<DomainException>(() => draft.Withdraw(At)).Code);
     }

@@ -33,6 +33,12 @@ public sealed class AppProcess : IAsyncDisposable
         {
             _environment[key] = value;
         }
+
+        var settings = _environment.ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value);
+        if (KipAppFactory.UsesDemoTemplate(_environment["ASPNETCORE_ENVIRONMENT"], settings))
+        {
+            TemplateDatabase.CopyInto(DataFolder, TemplateDatabase.WithDemoData());
+        }
     }
 
     public int Port { get; }

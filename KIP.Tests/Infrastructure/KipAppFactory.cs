@@ -8,6 +8,7 @@ namespace KIP.Tests.Infrastructure;
 /// <summary>
 /// KIP.Web on real Kestrel on a free loopback port, with its own data folder (a real SQLite file, demo data).
 /// Real Kestrel, not the in-memory TestServer, so a browser and the OIDC back channel can reach it.
+/// The database starts as a copy of the run's <see cref="TemplateDatabase"/> where the app would seed the same data.
 /// </summary>
 public sealed class KipAppFactory : WebApplicationFactory<Program>
 {
@@ -37,7 +38,21 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
         }
 
         UseKestrel(Port);
+        if (UsesDemoTemplate(environment, _settings))
+        {
+            TemplateDatabase.CopyInto(DataFolder, TemplateDatabase.WithDemoData());
+        }
     }
+
+    /// <summary>
+    /// Whether the app would seed exactly the template's data: Development, demo data not switched off, the default
+    /// database. A clock faked to start today seeds the same; a test whose clock starts on another day says so
+    /// with <c>Kip:DemoData</c> or its own template.
+    /// </summary>
+    internal static bool UsesDemoTemplate(string environment, IReadOnlyDictionary<string, string?> settings) =>
+        environment == "Development"
+        && !settings.ContainsKey("Kip:DemoData")
+        && !settings.ContainsKey("ConnectionStrings:Kip");
 
     /// <summary>
     /// Every test of a run comes from 127.0.0.1 and signs in often: the rate limits and circuit caps

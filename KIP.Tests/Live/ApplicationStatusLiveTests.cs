@@ -86,7 +86,7 @@ public sealed class ApplicationStatusLiveTests : BunitContext, IAsyncLifetime
     public async Task With_the_seam_silenced_the_applicant_screen_stays_unchanged_and_updates_when_the_announcement_arrives()
     {
         var db = _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
-        var sessions = _app.Services.GetRequiredService<ReviewSessionService>();
+        var sessions = _app.Services.GetRequiredService<ReviewSessionCommands>();
         var presence = _app.Services.GetRequiredService<PresenceTracker>();
         // Schoon & Sociaal has no application in the demo data: the one planned here is the one shown.
         var (meeting, items, applications) = await LiveApp.PlanMeetingAsync(db, DemoPersons.SchoonEnSociaalId, "non-profit");

@@ -24,7 +24,8 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
     [Fact]
     public async Task A_conflict_declared_on_commissie_recuses_Pieter_when_the_item_comes_to_the_floor()
     {
-        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionService>();
+        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionCommands>();
+        var views = fixture.App.Services.GetRequiredService<ReviewSessionQueries>();
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
         var meeting = await fixture.PlannedMeetingAsync();
         var url = SessionPage.For(meeting);
@@ -109,7 +110,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await Assertions.Expect(joost.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Pieter Bakker");
 
         // Whatever Pieter's screen sends, the domain refuses his vote; and his declaration can no longer be withdrawn.
-        var motion = (await sessions.LoadAsync(meeting, DemoPersons.BusinessMember))!.OnTheFloor!.OpenMotion!.Id;
+        var motion = (await views.LoadAsync(meeting, DemoPersons.BusinessMember))!.OnTheFloor!.OpenMotion!.Id;
         var refusal = await Assert.ThrowsAsync<DomainException>(() => sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember));
         Assert.Equal("vote.recused", refusal.Code);
         var review = await pieter.Context.NewPageAsync();

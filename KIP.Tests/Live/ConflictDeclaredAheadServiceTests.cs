@@ -28,13 +28,13 @@ public sealed class ConflictDeclaredAheadServiceTests(LiveApp live)
         await live.Sessions.OpenAsync(meeting, Chair);
 
         // The first item is not his conflict: he counts and votes.
-        var first = (await live.Sessions.LoadAsync(meeting, Pieter))!.OnTheFloor!;
+        var first = (await live.Views.LoadAsync(meeting, Pieter))!.OnTheFloor!;
         Assert.Equal(items[0], first.Id);
         Assert.Empty(first.Recused);
         Assert.Equal(5, first.Quorum.Eligible);
 
         await live.Sessions.RequestMoreInformationAsync(meeting, items[0], "Graag de jaarrekening.", Chair);
-        var floor = (await live.Sessions.LoadAsync(meeting, Pieter))!.OnTheFloor!;
+        var floor = (await live.Views.LoadAsync(meeting, Pieter))!.OnTheFloor!;
         Assert.Equal(items[1], floor.Id);
         Assert.Equal([Pieter], floor.Recused);
         Assert.Equal([Pieter], floor.RecusedAhead);
@@ -43,13 +43,13 @@ public sealed class ConflictDeclaredAheadServiceTests(LiveApp live)
         var motion = await live.Sessions.OpenMotionAsync(meeting, items[1], MotionKind.Recognise, [CriterionCode.NonProfit], Chair);
         var refused = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, Pieter));
         Assert.Equal("vote.recused", refused.Code);
-        Assert.DoesNotContain(Pieter, (await live.Sessions.LoadAsync(meeting, Chair))!.OnTheFloor!.OpenMotion!.NotYetVoted);
+        Assert.DoesNotContain(Pieter, (await live.Views.LoadAsync(meeting, Chair))!.OnTheFloor!.OpenMotion!.NotYetVoted);
 
         // Declaring in the session as well records nothing twice.
         var again = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.RecuseAsync(meeting, items[1], Pieter, Pieter));
         Assert.Equal("item.motion-open", again.Code);
 
-        var list = (await live.Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await live.Views.DecisionListAsync(meeting, Chair))!;
         var recusal = Assert.Single(list.Recusals);
         Assert.True(recusal.DeclaredAhead);
         Assert.Equal(items[1], recusal.ItemId);
@@ -66,8 +66,8 @@ public sealed class ConflictDeclaredAheadServiceTests(LiveApp live)
 
         await DeclareAsync(applications[0], Pieter, DateTimeOffset.UtcNow.AddMinutes(1));
 
-        var view = (await live.Sessions.LoadAsync(meeting, Chair))!;
+        var view = (await live.Views.LoadAsync(meeting, Chair))!;
         Assert.Empty(view.Items.Single(i => i.Id == items[0]).Recused);
-        Assert.Empty((await live.Sessions.DecisionListAsync(meeting, Chair))!.Recusals);
+        Assert.Empty((await live.Views.DecisionListAsync(meeting, Chair))!.Recusals);
     }
 }

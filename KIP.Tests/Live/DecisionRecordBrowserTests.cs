@@ -26,11 +26,12 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
     [Fact]
     public async Task A_meeting_held_today_is_moved_to_today_recorded_per_person_and_found_by_the_coordinator_in_the_archive()
     {
-        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionService>();
+        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionCommands>();
+        var views = fixture.App.Services.GetRequiredService<ReviewSessionQueries>();
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
         var meeting = await fixture.PlannedMeetingAsync();
         var today = AmsterdamCalendar.Today(TimeProvider.System);
-        var planned = (await sessions.LoadAsync(meeting, DemoPersons.Chair))!.Date;
+        var planned = (await views.LoadAsync(meeting, DemoPersons.Chair))!.Date;
         var url = SessionPage.For(meeting);
 
         // The chair finds the meeting on the commission's page: three applications, in the plural.
@@ -81,7 +82,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         await chair.GetByTestId("vote-For").ClickAsync();
         await henk.GetByTestId("vote-Against").ClickAsync();
         await Assertions.Expect(henk.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
-        var motion = (await sessions.LoadAsync(meeting, DemoPersons.Chair))!.OnTheFloor!.OpenMotion!.Id;
+        var motion = (await views.LoadAsync(meeting, DemoPersons.Chair))!.OnTheFloor!.OpenMotion!.Id;
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.BusinessMember);
         await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("3 van 4 stemmen");
         await chair.GetByLabel("Motivering van het besluit").FillAsync("De stemmen staakten; volgende vergadering opnieuw.");
@@ -106,7 +107,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         await BrowserFixture.AssertAccessibleAsync(chair);
 
         // The chair reaches the decision from the application's page.
-        var application = (await sessions.LoadAsync(meeting, DemoPersons.Chair))!.Items[0].ApplicationId;
+        var application = (await views.LoadAsync(meeting, DemoPersons.Chair))!.Items[0].ApplicationId;
         await BrowserFixture.VisitAsync(chair, $"/commissie/aanvragen/{application}");
         await Assertions.Expect(chair.GetByTestId("application-decision")).ToContainTextAsync($"Besluit van {Day(today)} (uitgesteld) — bekijk besluitenlijst");
         await chair.GetByTestId("application-decision-link").ClickAsync();

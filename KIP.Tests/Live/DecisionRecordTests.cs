@@ -42,7 +42,9 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
 
     private IDbContextFactory<KipDbContext> Db => _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
 
-    private ReviewSessionService Sessions => _app.Services.GetRequiredService<ReviewSessionService>();
+    private ReviewSessionCommands Sessions => _app.Services.GetRequiredService<ReviewSessionCommands>();
+
+    private ReviewSessionQueries Views => _app.Services.GetRequiredService<ReviewSessionQueries>();
 
     private PresenceTracker Presence => _app.Services.GetRequiredService<PresenceTracker>();
 
@@ -51,6 +53,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
         _app.StartServer();
         Services.AddSingleton(Db);
         Services.AddSingleton(Sessions);
+        Services.AddSingleton(Views);
         Services.AddScoped<MeetingArchiveService>();
         return Task.CompletedTask;
     }
@@ -130,7 +133,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
         At(1, 0, 15);
         await Sessions.CloseAsync(meeting, Chair);
 
-        var list = (await Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal(_today, list.HeldOn);
         Assert.Equal(_today, list.Session.Date);
         Assert.Equal(5, list.Attendance.Count);
@@ -180,7 +183,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
                 .SetProperty(x => x.OpenedAt, opened).SetProperty(x => x.ClosedAt, opened.AddHours(1)));
         }
 
-        var list = (await Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal((_today, planned), (list.HeldOn, list.Session.Date));
 
         AddAuthorization().SetAuthorized("Ahmed Yilmaz").SetPolicies(KipPolicies.DecisionRecord);

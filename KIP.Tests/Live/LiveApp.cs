@@ -24,7 +24,9 @@ public sealed class LiveApp : IAsyncLifetime
 
     public IDbContextFactory<KipDbContext> Db => App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
 
-    public ReviewSessionService Sessions => App.Services.GetRequiredService<ReviewSessionService>();
+    public ReviewSessionCommands Sessions => App.Services.GetRequiredService<ReviewSessionCommands>();
+
+    public ReviewSessionQueries Views => App.Services.GetRequiredService<ReviewSessionQueries>();
 
     public PresenceTracker Presence => App.Services.GetRequiredService<PresenceTracker>();
 

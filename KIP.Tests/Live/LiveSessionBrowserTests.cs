@@ -78,7 +78,8 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
     [Fact]
     public async Task A_vote_cast_in_one_screen_appears_in_the_others_within_a_second_and_the_decision_reaches_the_applicant()
     {
-        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionService>();
+        var sessions = fixture.App.Services.GetRequiredService<ReviewSessionCommands>();
+        var views = fixture.App.Services.GetRequiredService<ReviewSessionQueries>();
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
         var meeting = await fixture.PlannedMeetingAsync();
 
@@ -111,7 +112,7 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         // No screen is sent who voted what while the vote is open.
         Assert.DoesNotContain("named-vote", await chair.ContentAsync(), StringComparison.Ordinal);
 
-        var view = (await sessions.LoadAsync(meeting, DemoPersons.Chair))!;
+        var view = (await views.LoadAsync(meeting, DemoPersons.Chair))!;
         var motion = view.OnTheFloor!.OpenMotion!.Id;
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);

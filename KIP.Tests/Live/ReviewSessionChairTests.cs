@@ -46,7 +46,7 @@ public sealed class ReviewSessionChairTests(LiveApp live)
         Assert.Contains(announced, s => s.What == "hand-over");
         foreach (var viewer in new[] { DemoPersons.WerkInkomenMember, Chair, DemoPersons.BusinessMember })
         {
-            Assert.Equal(DemoPersons.BusinessMember, (await live.Sessions.LoadAsync(meeting, viewer))!.OnTheFloor!.ActingChairPersonId);
+            Assert.Equal(DemoPersons.BusinessMember, (await live.Views.LoadAsync(meeting, viewer))!.OnTheFloor!.ActingChairPersonId);
         }
 
         // While handed over, the session's chair can neither put the motion nor take the item back.
@@ -71,7 +71,7 @@ public sealed class ReviewSessionChairTests(LiveApp live)
         Assert.Equal([Chair.ToString()], decision.Recusals);
         var handOver = await after.Set<HandOverRecord>().SingleAsync(h => h.AgendaEntryId == items[0]);
         Assert.Equal((DemoPersons.BusinessMember, Chair), (handOver.ToPersonId, handOver.By));
-        var closed = (await live.Sessions.LoadAsync(meeting, Chair))!.Items[0].ClosedMotions.Single();
+        var closed = (await live.Views.LoadAsync(meeting, Chair))!.Items[0].ClosedMotions.Single();
         Assert.Equal((VoteOutcome.Adopted, 2, 1), (closed.Outcome, closed.For, closed.Against));
     }
 
@@ -87,14 +87,14 @@ public sealed class ReviewSessionChairTests(LiveApp live)
 
         Assert.Equal("item.not-chair", (await RefusedAsync(() => live.Sessions.RequestMoreInformationAsync(meeting, items[0], question, DemoPersons.SroiIJmondMember))).Code);
         Assert.Equal("session.not-a-member", (await RefusedAsync(() => live.Sessions.RequestMoreInformationAsync(meeting, items[0], question, DemoPersons.Entrepreneur))).Code);
-        Assert.Equal("item.question-required", (await RefusedAsync(() => live.Sessions.RequestMoreInformationAsync(meeting, items[0], "  ", Chair))).Code);
+        Assert.Equal("application.question-required", (await RefusedAsync(() => live.Sessions.RequestMoreInformationAsync(meeting, items[0], "  ", Chair))).Code);
         Assert.Empty(toApplicant);
 
         await live.Sessions.RequestMoreInformationAsync(meeting, items[0], question, Chair);
 
         // Rulebook §4: back to the applicant with the question; the item leaves the floor for the next one.
         Assert.Contains(new ApplicationChanged(applications[0]), toApplicant);
-        var view = (await live.Sessions.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!;
+        var view = (await live.Views.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!;
         Assert.Equal(ItemResult.MoreInformationRequested, view.Items[0].Result);
         Assert.Equal(items[1], view.OnTheFloor!.Id);
         Assert.Equal("item.concluded", (await RefusedAsync(() => live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], Chair))).Code);
@@ -111,7 +111,7 @@ public sealed class ReviewSessionChairTests(LiveApp live)
 
         // Closing the session defers only the item still open; the question stands.
         await live.Sessions.CloseAsync(meeting, Chair);
-        var list = (await live.Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await live.Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal(new ItemResult?[] { ItemResult.MoreInformationRequested, ItemResult.Deferred }, list.Session.Items.Select(i => i.Result));
     }
 
@@ -128,7 +128,7 @@ public sealed class ReviewSessionChairTests(LiveApp live)
         await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.WerkInkomenMember);
         await live.Sessions.CloseMotionAsync(meeting, motion, "Staking van stemmen: aangehouden.", null, Chair);
 
-        var closed = (await live.Sessions.LoadAsync(meeting, Chair))!.Items[0];
+        var closed = (await live.Views.LoadAsync(meeting, Chair))!.Items[0];
         Assert.Equal(ItemResult.Deferred, closed.Result);
         Assert.Equal((VoteOutcome.Deferred, 2, 2), (closed.ClosedMotions[0].Outcome, closed.ClosedMotions[0].For, closed.ClosedMotions[0].Against));
         await live.Sessions.CloseAsync(meeting, Chair);

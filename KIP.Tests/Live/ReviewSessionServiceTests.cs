@@ -58,7 +58,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         Assert.Equal(0, await VotesOfAsync(motion));
 
         // The recused member stays out of the quorum, and out of "not yet voted".
-        var view = (await live.Sessions.LoadAsync(meeting, Chair))!;
+        var view = (await live.Views.LoadAsync(meeting, Chair))!;
         var open = view.OnTheFloor!.OpenMotion!;
         Assert.Equal(4, view.OnTheFloor.Quorum.Eligible);
         Assert.DoesNotContain(DemoPersons.WerkInkomenMember, open.NotYetVoted);
@@ -71,10 +71,10 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         var (meeting, items, _) = await LiveApp.PlanMeetingAsync(live.Db, LiveApp.Taalcafe, "non-profit");
         var screens = await live.EnterAsync(meeting, Chair, DemoPersons.BusinessMember, DemoPersons.SroiIJmondMember);
         await live.Sessions.OpenAsync(meeting, Chair);
-        Assert.True((await live.Sessions.LoadAsync(meeting, Chair))!.OnTheFloor!.Quorum.HasQuorum);
+        Assert.True((await live.Views.LoadAsync(meeting, Chair))!.OnTheFloor!.Quorum.HasQuorum);
 
         await screens[2].DisposeAsync();
-        var view = (await live.Sessions.LoadAsync(meeting, Chair))!;
+        var view = (await live.Views.LoadAsync(meeting, Chair))!;
         Assert.False(view.OnTheFloor!.Quorum.HasQuorum);
         var refused = await Assert.ThrowsAsync<DomainException>(() => live.Sessions.OpenMotionAsync(meeting, items[0], MotionKind.Reject, [], Chair));
         Assert.Equal("item.no-quorum", refused.Code);
@@ -94,7 +94,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
         await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, Chair);
 
-        var watching = (await live.Sessions.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!;
+        var watching = (await live.Views.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!;
         var open = watching.OnTheFloor!.OpenMotion!;
         Assert.Equal(3, open.Cast);
         Assert.Equal([DemoPersons.SroiZuidKennemerlandMember, DemoPersons.WerkInkomenMember], open.NotYetVoted.Order());
@@ -106,7 +106,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         Assert.Equal("decision.motivation-required", refused.Code);
         await live.Sessions.CloseMotionAsync(meeting, motion, "De stichting werkt zonder winstoogmerk.", null, Chair);
 
-        var closed = (await live.Sessions.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!.Items[0].ClosedMotions.Single();
+        var closed = (await live.Views.LoadAsync(meeting, DemoPersons.WerkInkomenMember))!.Items[0].ClosedMotions.Single();
         Assert.Equal(VoteOutcome.Adopted, closed.Outcome);
         Assert.Equal((2, 0, 1), (closed.For, closed.Against, closed.Abstain));
         Assert.Equal(3, closed.Votes.Count);
@@ -134,7 +134,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         await live.Sessions.CloseMotionAsync(meeting, motion, "Staking van stemmen.", null, Chair);
         await live.Sessions.CloseAsync(meeting, Chair);
 
-        var list = (await live.Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await live.Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal(MeetingStatus.Closed, list.Session.Status);
         Assert.All(list.Session.Items, i => Assert.Equal(ItemResult.Deferred, i.Result));
         Assert.Equal(5, list.Attendance.Count);
@@ -156,7 +156,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
 
         await live.EnterAsync(meeting, LiveApp.Members);
         await live.Sessions.OpenAsync(meeting, Chair);
-        var view = (await live.Sessions.LoadAsync(meeting, Chair))!;
+        var view = (await live.Views.LoadAsync(meeting, Chair))!;
         var motion = await live.Sessions.OpenMotionAsync(meeting, view.Items[0].Id, MotionKind.Reject, [], Chair);
         await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, Chair);
         await live.Sessions.CloseMotionAsync(meeting, motion, "Geen sociale missie.", null, Chair);
@@ -191,7 +191,7 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
             }
 
             await live.Sessions.CloseMotionAsync(meeting, motion, "Besluit na stemming.", null, Chair);
-            var closed = (await live.Sessions.LoadAsync(meeting, Chair))!.Items[0].ClosedMotions.Single();
+            var closed = (await live.Views.LoadAsync(meeting, Chair))!.Items[0].ClosedMotions.Single();
             Assert.Equal(choices.Values.Count(c => c == VoteChoice.For), closed.For);
             Assert.Equal(choices.Values.Count(c => c == VoteChoice.Against), closed.Against);
             Assert.Equal(choices.Values.Count(c => c == VoteChoice.Abstain), closed.Abstain);
@@ -262,10 +262,10 @@ public sealed class ReviewSessionServiceTests(LiveApp live)
         await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
         var change = new SessionChanged(meeting, "vote");
 
-        var business = (await live.Sessions.LoadAfterAsync(change, DemoPersons.BusinessMember))!;
+        var business = (await live.Views.LoadAfterAsync(change, DemoPersons.BusinessMember))!;
         await live.Sessions.CastVoteAsync(meeting, motion, VoteChoice.Against, DemoPersons.SroiIJmondMember);
-        var ijmondSameChange = (await live.Sessions.LoadAfterAsync(change, DemoPersons.SroiIJmondMember))!;
-        var ijmondNextChange = (await live.Sessions.LoadAfterAsync(new SessionChanged(meeting, "vote"), DemoPersons.SroiIJmondMember))!;
+        var ijmondSameChange = (await live.Views.LoadAfterAsync(change, DemoPersons.SroiIJmondMember))!;
+        var ijmondNextChange = (await live.Views.LoadAfterAsync(new SessionChanged(meeting, "vote"), DemoPersons.SroiIJmondMember))!;
 
         // One read for the first change: the second screen sees the same count, with its own (no) vote.
         Assert.Equal(1, business.OnTheFloor!.OpenMotion!.Cast);

@@ -30,7 +30,9 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
 
     private IDbContextFactory<KipDbContext> Db => _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
 
-    private ReviewSessionService Sessions => _app.Services.GetRequiredService<ReviewSessionService>();
+    private ReviewSessionCommands Sessions => _app.Services.GetRequiredService<ReviewSessionCommands>();
+
+    private ReviewSessionQueries Views => _app.Services.GetRequiredService<ReviewSessionQueries>();
 
     public Task InitializeAsync()
     {
@@ -107,7 +109,7 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
 
         // PSO 30+ and B Corp have no open end: without the certificate's date the vote does not close and nothing is stored.
         var refused = await Assert.ThrowsAsync<DomainException>(() => Sessions.CloseMotionAsync(meeting, motion, "Certificaat.", null, Chair));
-        Assert.Equal("decision.valid-until-required", refused.Code);
+        Assert.Equal("recognition.valid-until-required", refused.Code);
         await using (var db = await Db.CreateDbContextAsync())
         {
             Assert.Equal(ApplicationStatus.InReview, (await db.Applications.SingleAsync(a => a.Id == applicationId)).Status);
@@ -125,7 +127,7 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
             Assert.Equal(ApplicationStatus.Recognised, (await db.Applications.SingleAsync(a => a.Id == applicationId)).Status);
         }
 
-        var list = (await Sessions.DecisionListAsync(meeting, Chair))!;
+        var list = (await Views.DecisionListAsync(meeting, Chair))!;
         Assert.Equal([new AcceptedView(criterion, lastDay)], Assert.Single(list.Decisions).Accepted);
 
         Assert.True(await OnSroiPageAsync());
@@ -157,7 +159,7 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var floor = (await Sessions.LoadAsync(meeting, Chair))!.Items.Single(i => i.Id == item);
+        var floor = (await Views.LoadAsync(meeting, Chair))!.Items.Single(i => i.Id == item);
 
         Assert.Equal(psoUntil, floor.EvidenceValidUntil[CriterionCode.Pso30Plus]);
         Assert.Equal(RecognitionPolicy.BCorpDefaultValidUntil(certified), floor.EvidenceValidUntil[CriterionCode.BCorp]);

@@ -15,7 +15,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace KIP.Tests.Notifications;
 
 /// <summary>
-/// The notification services of KIP.Web on their own: a real migrated SQLite file (no demo data), a
+/// The notification services of KIP.Web on their own: a real migrated SQLite file (no demo data, a copy of the run's
+/// <see cref="TemplateDatabase.Schema"/>), a
 /// <see cref="FakeTimeProvider"/>, and the mail transport chosen by configuration as in the app.
 /// </summary>
 public sealed class NotificationHost : IAsyncDisposable
@@ -66,6 +67,7 @@ public sealed class NotificationHost : IAsyncDisposable
         DateOnly today, IDictionary<string, string?>? settings = null, string environment = "Development", params IInterceptor[] interceptors)
     {
         var host = new NotificationHost(At(today), settings, environment, interceptors);
+        TemplateDatabase.CopyInto(host.Folder, TemplateDatabase.Schema());
         await using var db = await host.Db.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         return host;

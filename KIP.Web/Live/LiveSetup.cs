@@ -2,12 +2,17 @@ namespace KIP.Web.Live;
 
 public static class LiveSetup
 {
-    /// <summary>The notification seam, presence and the live review session service.</summary>
+    /// <summary>The notification seam, presence and the live review session: commands, view queries and the rebuild they share.</summary>
     public static IServiceCollection AddKipLiveSessions(this IServiceCollection services)
     {
         services.AddSingleton<ISessionNotifier, InProcessSessionNotifier>();
         services.AddSingleton<PresenceTracker>();
-        services.AddSingleton<ReviewSessionService>();
+        services.AddSingleton<AttendanceRecorder>();
+        services.AddSingleton<IMeetingWriteLock, SqliteMeetingWriteLock>();
+        services.AddSingleton<SessionRebuild>();
+        services.AddSingleton<SessionActions>();
+        services.AddSingleton<ReviewSessionCommands>();
+        services.AddSingleton<ReviewSessionQueries>();
         return services;
     }
 }

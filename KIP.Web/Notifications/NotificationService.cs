@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
+using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Notifications;

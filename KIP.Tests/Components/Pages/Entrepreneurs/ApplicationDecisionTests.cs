@@ -87,7 +87,7 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
 
     private ApplicationService Applications => _app.Services.CreateScope().ServiceProvider.GetRequiredService<ApplicationService>();
 
-    private ReviewSessionService Sessions => _app.Services.GetRequiredService<ReviewSessionService>();
+    private ReviewSessionCommands Sessions => _app.Services.GetRequiredService<ReviewSessionCommands>();
 
     private async Task<KipDbContext> DbAsync() => await _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>().CreateDbContextAsync();
 

@@ -3,7 +3,7 @@ using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Eligibility;
 using KIP.Domain.Organisations;
-using KIP.Web.Components.Pages.Coordination;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;

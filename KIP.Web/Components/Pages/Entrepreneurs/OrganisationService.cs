@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Organisations;
-using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;

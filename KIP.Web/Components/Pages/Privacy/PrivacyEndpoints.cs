@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Identity;
 
 namespace KIP.Web.Components.Pages.Privacy;

@@ -1,6 +1,6 @@
 using KIP.Domain;
 using KIP.Domain.Voting;
-using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -49,7 +49,7 @@ public sealed partial class SessionPage
         if (RendererInfo.IsInteractive)
         {
             _subscription = Notifier.SubscribeToSession(Id, change => InvokeAsync(() => ReloadAsync(change)));
-            if (_me != Guid.Empty && await Sessions.IsMemberAsync(Id, _me))
+            if (_me != Guid.Empty && await Views.IsMemberAsync(Id, _me))
             {
                 _presence = await Presence.EnterAsync(Id, _me);
             }
@@ -62,7 +62,7 @@ public sealed partial class SessionPage
     private async Task ReloadAsync(SessionChanged? change = null)
     {
         var reload = ++_reloads;
-        var view = change is null ? await Sessions.LoadAsync(Id, _me) : await Sessions.LoadAfterAsync(change, _me);
+        var view = change is null ? await Views.LoadAsync(Id, _me) : await Views.LoadAfterAsync(change, _me);
         if (reload != _reloads)
         {
             return;
