@@ -6,6 +6,7 @@ using KIP.Domain.Eligibility;
 using KIP.Domain.Organisations;
 using KIP.Tests.Identity;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -65,8 +66,8 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
 
         // Registering makes the person a member (and so, through the claims transformation, its entrepreneur).
         var registered = await organisations.RegisterAsync(As(DemoPersons.SroiOfficer, []), Form("87654321"));
-        Assert.Empty(registered.Errors);
-        var id = registered.OrganisationId!.Value;
+        Assert.Empty(registered.FieldErrors);
+        var id = registered.Value;
         var owner = As(DemoPersons.SroiOfficer, [KipRoles.Entrepreneur], id);
         await using (var db = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync())
         {
@@ -76,10 +77,9 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
 
         // Not admitted yet: no form. Another entrepreneur cannot ask admission for it; the owner can.
         Assert.Null(await applications.OpenDraftAsync(owner, id, start: true));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            admissions.RequestAdmissionAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, "Groen werk"));
+        Assert.Equal(ActionResult.NotAllowed, await admissions.RequestAdmissionAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, "Groen werk"));
         await admissions.RequestAdmissionAsync(owner, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admissions.DecideAdmissionAsync(owner, id, admit: true, null));
+        Assert.Equal(ActionResult.NotAllowed, await admissions.DecideAdmissionAsync(owner, id, admit: true, null));
         await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
 
         // The draft is started on the published form version and keeps half-typed values.
@@ -91,8 +91,7 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         state.Texts[FactFields.SocialMission] = "Wij maken tuinen groen met mensen die lang zonder werk waren, en leiden hen op.";
         state.Texts[FactFields.Pso30PlusValidUntil] = "2027-1";
         await applications.SaveDraftAsync(owner, context.Application.Id, state);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            applications.SaveDraftAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), context.Application.Id, new AssessmentState()));
+        Assert.Equal(ActionResult.NotAllowed, await applications.SaveDraftAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), context.Application.Id, new AssessmentState()));
 
         var reopened = await applications.OpenDraftAsync(owner, id, start: false);
         Assert.Equal(context.Application.Id, reopened!.Application.Id);
@@ -101,8 +100,9 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         Assert.True(reopened.State.Evaluate(reopened.Facts, AmsterdamCalendar.Today(TimeProvider.System), null).Result is null);
 
         // Evidence, then submit.
-        var (error, document) = await Service<EvidenceService>().UploadAsync(owner, context.Application.Id, CriterionCode.StartupZzp, "C:\\tmp\\missie.pdf", new MemoryStream(Pdf));
-        Assert.Equal(UploadError.None, error);
+        var upload = await Service<EvidenceService>().UploadAsync(owner, context.Application.Id, CriterionCode.StartupZzp, "C:\\tmp\\missie.pdf", new MemoryStream(Pdf));
+        Assert.True(upload.Succeeded);
+        var document = upload.Value;
         Assert.Equal("missie.pdf", document!.FileName);
         state.Claimed.Remove(CriterionCode.Pso30Plus.Value);
         await applications.SubmitAsync(owner, context.Application.Id, state);
@@ -111,7 +111,7 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         Assert.Equal([CriterionCode.StartupZzp], submitted.ClaimedCriteria);
         Assert.NotNull(submitted.FirstSubmittedOn);
         Assert.Null(await applications.OpenDraftAsync(owner, id, start: true));
-        await Assert.ThrowsAsync<DomainException>(() => applications.SaveDraftAsync(owner, context.Application.Id, state));
+        Assert.StartsWith("DomainError.", (await applications.SaveDraftAsync(owner, context.Application.Id, state)).ErrorKey, StringComparison.Ordinal);
 
         // The evidence endpoint: the applicant and the commission read it as an attachment; another entrepreneur does not.
         using (var lotte = new KipSession(_app.BaseUrl))
@@ -158,18 +158,18 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         }
 
         var result = await organisations.RegisterAsync(mehmet, Form(kvk));
-        Assert.Equal("Register.Error.KvkTaken", result.Errors[nameof(RegistrationForm.Kvk)]);
-        Assert.Equal(DemoPersons.FietsenmakerijId, result.ExistingOrganisationId);
-        Assert.Null(result.OrganisationId);
+        Assert.Equal("Register.Error.KvkTaken", result.FieldErrors[nameof(RegistrationForm.Kvk)]);
+        Assert.Equal(DemoPersons.FietsenmakerijId, await organisations.RegisteredUnderAsync(kvk));
+        Assert.False(result.Succeeded);
 
         await admissions.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
         await admissions.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
         var request = Assert.Single(await admissions.MyAccessRequestsAsync(mehmet));
         Assert.Equal(AccessRequestStatus.Open, request.Status);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admissions.DecideAccessAsync(mehmet, request.Id, grant: true, null));
+        Assert.Equal(ActionResult.NotAllowed, await admissions.DecideAccessAsync(mehmet, request.Id, grant: true, null));
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
-        await Assert.ThrowsAsync<DomainException>(() => admissions.DecideAccessAsync(coordinator, request.Id, grant: false, " "));
+        Assert.StartsWith("DomainError.", (await admissions.DecideAccessAsync(coordinator, request.Id, grant: false, " ")).ErrorKey, StringComparison.Ordinal);
         await admissions.DecideAccessAsync(coordinator, request.Id, grant: true, null);
 
         await using var check = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync();

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Security.Claims;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -150,8 +151,8 @@ public sealed class LogoTests : IAsyncLifetime
             Logo = LogoStore.Process(Image(800, 400, SKEncodedImageFormat.Jpeg)).Logo,
         };
         var registered = await organisations.RegisterAsync(As(DemoPersons.SroiOfficer, []), form);
-        Assert.Empty(registered.Errors);
-        var id = registered.OrganisationId!.Value;
+        Assert.Empty(registered.FieldErrors);
+        var id = registered.Value;
         var first = await StoredLogoAsync(id);
         Assert.NotNull(first);
         Assert.Matches("^[0-9a-f]{32}\\.png$", first);
@@ -190,7 +191,7 @@ public sealed class LogoTests : IAsyncLifetime
         Assert.NotNull(edit!.LogoPreview);
         Assert.StartsWith("data:image/png;base64,", edit.LogoPreview, StringComparison.Ordinal);
         edit.Logo = LogoStore.Process(Image(100, 300, SKEncodedImageFormat.Webp)).Logo;
-        Assert.Empty(await organisations.UpdateAsync(owner, id, edit));
+        Assert.Equal(ActionResult.Done, await organisations.UpdateAsync(owner, id, edit));
         var second = await StoredLogoAsync(id);
         Assert.NotEqual(first, second);
         Assert.False(File.Exists(Path.Combine(store.Folder, first)));
@@ -199,14 +200,13 @@ public sealed class LogoTests : IAsyncLifetime
 
         // Saving the profile without choosing a new logo keeps it.
         var again = await organisations.LoadAsync(owner, id);
-        Assert.Empty(await organisations.UpdateAsync(owner, id, again!));
+        Assert.Equal(ActionResult.Done, await organisations.UpdateAsync(owner, id, again!));
         Assert.Equal(second, await StoredLogoAsync(id));
 
         // Another entrepreneur cannot replace it.
         var other = await organisations.LoadAsync(owner, id);
         other!.Logo = LogoStore.Process(Image(10, 10, SKEncodedImageFormat.Png)).Logo;
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            organisations.UpdateAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, other));
+        Assert.Equal(ActionResult.NotAllowed, await organisations.UpdateAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, other));
         Assert.Equal(second, await StoredLogoAsync(id));
 
         // An unknown organisation and one without a logo: 404.

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Organisations;
-using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ namespace KIP.Web.Components.Pages.Entrepreneurs;
 public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, TimeProvider time, KIP.Web.Notifications.AdmissionNotices notices)
 {
     /// <summary>Asks the coordination team for access to an organisation already registered; one open request per person.</summary>
-    public async Task RequestAccessAsync(ClaimsPrincipal user, Guid organisationId)
+    public Task<ActionResult> RequestAccessAsync(ClaimsPrincipal user, Guid organisationId) => ServiceCall.RunAsync(async () =>
     {
         var person = Callers.RequirePerson(user);
         var now = time.GetUtcNow();
@@ -28,50 +28,45 @@ public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, Ti
         if (await db.AccessRequests.AnyAsync(r => r.OrganisationId == organisationId && r.PersonId == person && r.Status == AccessRequestStatus.Open)
             || await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.PersonId == person))
         {
-            return;
+            return ActionResult.Done;
         }
 
         db.AccessRequests.Add(new AccessRequest { Id = Guid.NewGuid(), OrganisationId = organisationId, PersonId = person, RequestedAt = now, Status = AccessRequestStatus.Open });
         db.Record(now, person, "access.requested", organisationId.ToString());
         await db.SaveChangesAsync();
-    }
+        return ActionResult.Done;
+    });
 
     /// <summary>
-    /// Asks access to the organisation registered under a KvK number (from "Mijn organisatie"): answers the resource key
-    /// of what went wrong (format, unknown number, already a member), or null when the request is open.
+    /// Asks access to the organisation registered under a KvK number (from "Mijn organisatie"); what went wrong (format,
+    /// unknown number, already a member) is the message beside the KvK number.
     /// </summary>
-    public async Task<string?> RequestAccessByKvkAsync(ClaimsPrincipal user, string? kvk)
+    public Task<ActionResult> RequestAccessByKvkAsync(ClaimsPrincipal user, string? kvk) => ServiceCall.RunAsync(async () =>
     {
+        static ActionResult Beside(string key) => ActionResult.Invalid(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = key });
         var person = Callers.RequirePerson(user);
         var text = kvk?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            return "Register.Error.KvkRequired";
+            return Beside("Register.Error.KvkRequired");
         }
 
         if (!KvkNumber.TryParse(text, out var number))
         {
-            return "Register.Error.KvkFormat";
+            return Beside("Register.Error.KvkFormat");
         }
 
-        Guid? organisationId;
-        await using (var db = await factory.CreateDbContextAsync())
+        await using var db = await factory.CreateDbContextAsync();
+        var organisationId = await db.Organisations.Where(o => o.KvkNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+        if (organisationId is not { } id)
         {
-            organisationId = await db.Organisations.Where(o => o.KvkNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
-            if (organisationId is { } id && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.PersonId == person))
-            {
-                return "Organisation.Mine.Access.AlreadyMember";
-            }
+            return Beside("Organisation.Mine.Access.Unknown");
         }
 
-        if (organisationId is null)
-        {
-            return "Organisation.Mine.Access.Unknown";
-        }
-
-        await RequestAccessAsync(user, organisationId.Value);
-        return null;
-    }
+        return await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.PersonId == person)
+            ? Beside("Organisation.Mine.Access.AlreadyMember")
+            : await RequestAccessAsync(user, id);
+    });
 
     /// <summary>The organisations the person is linked to in KIP's data now (the session's claims may be a minute behind).</summary>
     public async Task<List<Organisation>> MyOrganisationsAsync(ClaimsPrincipal user)
@@ -92,7 +87,7 @@ public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, Ti
         return person is null ? [] : await db.AccessRequests.AsNoTracking().Where(r => r.PersonId == person).ToListAsync();
     }
 
-    public async Task DecideAccessAsync(ClaimsPrincipal user, Guid requestId, bool grant, string? reason)
+    public Task<ActionResult> DecideAccessAsync(ClaimsPrincipal user, Guid requestId, bool grant, string? reason) => ServiceCall.RunAsync(async () =>
     {
         var person = Callers.RequireRole(user, KipRoles.Coordination);
         var now = time.GetUtcNow();
@@ -124,22 +119,40 @@ public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, Ti
             grant ? KIP.Web.Notifications.AdmissionNotices.GrantedKey : KIP.Web.Notifications.AdmissionNotices.RefusedKey, request.RefusalReason, now);
         await db.SaveChangesAsync();
         await notices.AnnounceAsync(request.OrganisationId);
-    }
+    });
+
+    /// <summary>The field of the admission request form: the impact ambition.</summary>
+    public const string AmbitionField = "Ambition";
 
     /// <summary>§1: the entrepreneur asks for admission with an impact ambition.</summary>
-    public async Task RequestAdmissionAsync(ClaimsPrincipal user, Guid organisationId, string? ambition)
+    public Task<ActionResult> RequestAdmissionAsync(ClaimsPrincipal user, Guid organisationId, string? ambition) => ServiceCall.RunAsync(async () =>
     {
+        static ActionResult Beside(string key) => ActionResult.Invalid(new Dictionary<string, string> { [AmbitionField] = key });
         var person = Callers.RequirePerson(user);
         Callers.RequireOwn(user, organisationId);
+        if (string.IsNullOrWhiteSpace(ambition))
+        {
+            return Beside("Admission.Error.AmbitionRequired");
+        }
+
         await using var db = await factory.CreateDbContextAsync();
         var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
-        organisation.RequestAdmission(ambition ?? string.Empty);
+        try
+        {
+            organisation.RequestAdmission(ambition);
+        }
+        catch (DomainException e) when (e.Code == "admission.outside-region")
+        {
+            return Beside("Register.Error.OutsideRegion");
+        }
+
         db.Record(time.GetUtcNow(), person, "admission.requested", organisationId.ToString());
         await db.SaveChangesAsync();
-    }
+        return ActionResult.Done;
+    });
 
     /// <summary>§1: the coordination team admits, or declines with a reason.</summary>
-    public async Task DecideAdmissionAsync(ClaimsPrincipal user, Guid organisationId, bool admit, string? reason)
+    public Task<ActionResult> DecideAdmissionAsync(ClaimsPrincipal user, Guid organisationId, bool admit, string? reason) => ServiceCall.RunAsync(async () =>
     {
         var person = Callers.RequireRole(user, KipRoles.Coordination);
         await using var db = await factory.CreateDbContextAsync();
@@ -164,5 +177,5 @@ public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, Ti
             admit ? null : organisation.DeclineReason, now);
         await db.SaveChangesAsync();
         await notices.AnnounceAsync(organisationId);
-    }
+    });
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Organisations;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
     }
 
     /// <summary>Saves the form as typed; only while the application is a draft of the user's organisation.</summary>
-    public async Task SaveDraftAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state)
+    public Task<ActionResult> SaveDraftAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state) => ServiceCall.RunAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(state);
         await using var db = await factory.CreateDbContextAsync();
@@ -97,10 +98,10 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
         draft.StateJson = state.ToJson();
         draft.SavedAt = time.GetUtcNow();
         await db.SaveChangesAsync();
-    }
+    });
 
     /// <summary>§4: submits the claimed criteria; refuses (domain) when not admitted or nothing claimed.</summary>
-    public async Task SubmitAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state)
+    public Task<ActionResult> SubmitAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state) => ServiceCall.RunAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(state);
         var person = Callers.RequirePerson(user);
@@ -119,9 +120,9 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
 
         db.Record(time.GetUtcNow(), person, "application.submitted", applicationId.ToString());
         await db.SaveChangesAsync();
-    }
+    });
 
-    public async Task WithdrawAsync(ClaimsPrincipal user, Guid applicationId)
+    public Task<ActionResult> WithdrawAsync(ClaimsPrincipal user, Guid applicationId) => ServiceCall.RunAsync(async () =>
     {
         var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
@@ -129,23 +130,27 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
         application.Withdraw(time.GetUtcNow());
         db.Record(time.GetUtcNow(), person, "application.withdrawn", applicationId.ToString());
         await db.SaveChangesAsync();
-    }
+    });
+
+    /// <summary>The field of the answer form that a missing answer is shown beside.</summary>
+    public const string AnswerField = "Text";
 
     /// <summary>§4: answering the commission's question resubmits.</summary>
-    public async Task AnswerAsync(ClaimsPrincipal user, Guid applicationId, string answer)
+    public Task<ActionResult> AnswerAsync(ClaimsPrincipal user, Guid applicationId, string? answer) => ServiceCall.RunAsync(async () =>
     {
         var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
         var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         if (string.IsNullOrWhiteSpace(answer))
         {
-            throw new DomainException("application.answer-required", "An answer is required.");
+            return ActionResult.Invalid(new Dictionary<string, string> { [AnswerField] = "Applications.Error.AnswerRequired" });
         }
 
         application.Resubmit(time.GetUtcNow(), answer);
         db.Record(time.GetUtcNow(), person, "application.resubmitted", applicationId.ToString());
         await db.SaveChangesAsync();
-    }
+        return ActionResult.Done;
+    });
 
     /// <summary>
     /// A submitted application of the user's own organisation, for the entrepreneur's own records: what was claimed with

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using KIP.Domain.Applications;
-using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Applications;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace KIP.Web.Components.Pages.Entrepreneurs;
 public sealed class EvidenceService(IDbContextFactory<KipDbContext> factory, TimeProvider time, EvidenceStore store)
 {
     /// <summary>Stores an evidence document for a claimed criterion of the user's draft.</summary>
-    public async Task<(UploadError Error, EvidenceDocument? Document)> UploadAsync(ClaimsPrincipal user, Guid applicationId, CriterionCode criterion, string fileName, Stream content)
+    /// <remarks>Refused with <c>Upload.Error.*</c> (its text takes the file's name) when the file is not one KIP keeps.</remarks>
+    public Task<ActionResult<EvidenceDocument>> UploadAsync(ClaimsPrincipal user, Guid applicationId, CriterionCode criterion, string fileName, Stream content) => ServiceCall.RunAsync<EvidenceDocument>(async () =>
     {
         ArgumentNullException.ThrowIfNull(criterion);
         var person = Callers.RequirePerson(user);
@@ -25,7 +27,7 @@ public sealed class EvidenceService(IDbContextFactory<KipDbContext> factory, Tim
         var (error, stored, type, size) = await store.SaveAsync(content, fileName);
         if (error != UploadError.None)
         {
-            return (error, null);
+            return ActionResult.Refused($"Upload.Error.{error}");
         }
 
         var document = new EvidenceDocument
@@ -44,8 +46,8 @@ public sealed class EvidenceService(IDbContextFactory<KipDbContext> factory, Tim
         db.EvidenceDocuments.Add(document);
         db.Record(time.GetUtcNow(), person, "evidence.uploaded", applicationId.ToString(), document.FileName);
         await db.SaveChangesAsync();
-        return (UploadError.None, document);
-    }
+        return ActionResult.DoneWith(document);
+    });
 
     /// <summary>The document, when the user may read it: the applicant's members, the commission, the coordination team.</summary>
     public async Task<EvidenceDocument?> ReadableDocumentAsync(ClaimsPrincipal user, Guid documentId)

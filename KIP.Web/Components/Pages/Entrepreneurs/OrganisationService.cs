@@ -2,19 +2,23 @@ using System.Globalization;
 using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Organisations;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Components.Pages.Entrepreneurs;
 
-/// <summary>The outcome of a registration: field errors, a KvK number already registered, or the new organisation.</summary>
-public sealed record RegistrationResult(IReadOnlyDictionary<string, string> Errors, Guid? OrganisationId, Guid? ExistingOrganisationId);
-
 /// <summary>Registering an organisation and keeping its profile (rulebook §1, §3); admission and access are <see cref="AdmissionService"/>'s. Every method checks who asks.</summary>
 public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos)
 {
-    public async Task<RegistrationResult> RegisterAsync(ClaimsPrincipal user, RegistrationForm form)
+    /// <summary>The message beside the KvK number when an organisation is registered under it already.</summary>
+    public const string KvkTakenKey = "Register.Error.KvkTaken";
+
+    private static readonly IReadOnlyDictionary<string, string> KvkTaken = new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = KvkTakenKey };
+
+    /// <summary>Registers a new organisation with the user as its member: its id, or the messages beside the fields (<see cref="KvkTakenKey"/> included).</summary>
+    public Task<ActionResult<Guid>> RegisterAsync(ClaimsPrincipal user, RegistrationForm form) => ServiceCall.RunAsync<Guid>(async () =>
     {
         ArgumentNullException.ThrowIfNull(form);
         var person = Callers.RequirePerson(user);
@@ -22,15 +26,14 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         var errors = form.Validate(AmsterdamCalendar.Today(time));
         if (errors.Count > 0)
         {
-            return new RegistrationResult(errors, null, null);
+            return ActionResult.Invalid(errors);
         }
 
         var kvk = KvkNumber.Parse(form.Kvk!.Trim());
         await using var db = await factory.CreateDbContextAsync();
-        var existing = await db.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
-        if (existing is not null)
+        if (await db.Organisations.AnyAsync(o => o.KvkNumber == kvk))
         {
-            return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, existing);
+            return ActionResult.Invalid(KvkTaken);
         }
 
         var details = Details(form);
@@ -56,16 +59,26 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
             logos.Delete(profile.LogoFile);
 
             // Registered by someone else a moment ago: the unique index on the KvK number holds (never a second copy).
-            await using var again = await factory.CreateDbContextAsync();
-            var id = await again.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
-            return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, id);
+            return ActionResult.Invalid(KvkTaken);
         }
 
-        return new RegistrationResult(new Dictionary<string, string>(), organisation.Id, null);
+        return ActionResult.DoneWith(organisation.Id);
+    });
+
+    /// <summary>The organisation registered under the KvK number typed, if any (to ask access to it).</summary>
+    public async Task<Guid?> RegisteredUnderAsync(string? kvk)
+    {
+        if (!KvkNumber.TryParse(kvk?.Trim() ?? string.Empty, out var number))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Organisations.Where(o => o.KvkNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
     }
 
     /// <summary>Updates the profile of the user's own organisation.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> UpdateAsync(ClaimsPrincipal user, Guid organisationId, RegistrationForm form)
+    public Task<ActionResult> UpdateAsync(ClaimsPrincipal user, Guid organisationId, RegistrationForm form) => ServiceCall.RunAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(form);
         var person = Callers.RequirePerson(user);
@@ -76,7 +89,7 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         var errors = form.Validate(AmsterdamCalendar.Today(time));
         if (errors.Count > 0)
         {
-            return errors;
+            return ActionResult.Invalid(errors);
         }
 
         var now = time.GetUtcNow();
@@ -117,8 +130,8 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         // The old file goes only once the new one is saved and named.
         logos.Delete(replaced);
         form.Logo = null;
-        return errors;
-    }
+        return ActionResult.Done;
+    });
 
     /// <summary>The form filled in from the stored organisation (for editing).</summary>
     public async Task<RegistrationForm?> LoadAsync(ClaimsPrincipal user, Guid organisationId)

@@ -1,5 +1,6 @@
 using KIP.Domain;
 using KIP.Domain.Organisations;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,22 +45,22 @@ public sealed class PrivacyService(IDbContextFactory<KipDbContext> factory, Time
     }
 
     /// <summary>The person asks; nothing is erased until the coordination team carries it out.</summary>
-    public async Task<bool> RequestErasureAsync(Guid personId, CancellationToken cancellationToken = default)
+    public async Task<ActionResult> RequestErasureAsync(Guid personId, CancellationToken cancellationToken = default)
     {
         if (await OpenRequestOfAsync(personId, cancellationToken) is not null)
         {
-            return false;
+            return ActionResult.Refused("MyData.Error.AlreadyRequested");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.Persons.AnyAsync(p => p.Id == personId, cancellationToken))
         {
-            return false;
+            return ActionResult.NotAllowed;
         }
 
         db.Record(time.GetUtcNow(), personId, Requested, Subject(personId));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return ActionResult.Done;
     }
 
     public async Task<IReadOnlyList<ErasureRequestView>> RequestsAsync(CancellationToken cancellationToken = default)
@@ -126,11 +127,11 @@ public sealed class PrivacyService(IDbContextFactory<KipDbContext> factory, Time
     /// Carries out an open request: contact details and the account go; what the public record must keep stays
     /// (a commission member's name on their named votes and seat terms, decisions, the audit log by person id).
     /// </summary>
-    public async Task<bool> EraseAsync(Guid personId, Guid actor, CancellationToken cancellationToken = default)
+    public async Task<ActionResult> EraseAsync(Guid personId, Guid actor, CancellationToken cancellationToken = default)
     {
         if (await OpenRequestOfAsync(personId, cancellationToken) is null)
         {
-            return false;
+            return ActionResult.Refused("Erasure.Error.NoOpenRequest");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -168,7 +169,7 @@ public sealed class PrivacyService(IDbContextFactory<KipDbContext> factory, Time
         person.Roles = [];
         db.Record(time.GetUtcNow(), actor, CarriedOut, Subject(personId));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return ActionResult.Done;
     }
 
     /// <summary>Rulebook §6 "Record": a member's named votes stay; so does the name on a seat or advice given as a member.</summary>
