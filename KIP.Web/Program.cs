@@ -5,18 +5,24 @@ using KIP.Web.Components.Pages.Bench;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Components.Pages.Privacy;
 using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Components.Pages.Overview;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
 using KIP.Web.Notifications;
 using KIP.Web.Security;
+using KIP.Web.Settings;
+using KIP.Web.Sroi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Every Kip:* setting, bound and checked before anything else: a wrong one stops the start here, naming its key.
+var settings = builder.AddKipSettings();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -25,24 +31,28 @@ builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.AddKipAccess();
-builder.AddKipSecurity();
+builder.AddKipAccess(settings);
+builder.AddKipSecurity(settings);
 builder.Services.AddKipApi();
-builder.Services.AddKipStorage(builder.Configuration, builder.Environment);
+builder.Services.AddKipStorage(settings.Get<KipOptions>(), builder.Configuration, builder.Environment);
 builder.Services.AddScoped<KIP.Web.Search.SupplierSearch>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Procurement.ShortlistService>();
 builder.Services.AddKipLiveSessions();
-builder.Services.AddKipBench(builder.Configuration);
+builder.Services.AddKipBench();
 builder.Services.AddScoped<PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.MeetingArchiveService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.RegionOverviewService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.SroiRealisationService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
 builder.Services.AddScoped<PersonalDataExport>();
-builder.Services.AddKipNotifications(builder.Configuration, builder.Environment);
+builder.Services.AddKipNotifications(settings.Get<KIP.Web.Notifications.KipMailOptions>(), builder.Environment);
+builder.Services.AddSroi();
+builder.Services.AddSroiApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -76,12 +86,15 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapLanguageSwitch();
 app.MapKipApi();
+app.MapSroiApi();
 app.MapKipAccess();
 app.MapProcurementExports();
+app.MapSroiExport();
 app.MapEvidenceDocuments();
 app.MapPrivacy();
 app.MapKipBench();
 app.MapLogos();
+app.MapSroi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .Add(endpoint =>

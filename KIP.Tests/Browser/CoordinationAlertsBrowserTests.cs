@@ -16,17 +16,8 @@ namespace KIP.Tests.Browser;
 /// </summary>
 public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInCoordinatorAsync(IBrowserContext context, string path)
-    {
-        var page = await context.NewPageAsync();
-
-        // The first visit of a fresh app on a busy machine may take longer than a click.
-        await page.GotoAsync(path, new() { Timeout = 60_000 });
-        await page.GetByTestId($"demo-{DemoPersons.Coordinator}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}{path}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    // The first visit of a fresh app on a busy machine may take longer than a click.
+    private Task<IPage> SignedInCoordinatorAsync(string path) => BrowserSignIn.AsAsync(browser.Browser, browser.BaseUrl, DemoPersons.Coordinator, path, timeout: 60_000);
 
     private async Task<int> MailsAsync(string subjectPart)
     {
@@ -37,8 +28,8 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
     [Fact]
     public async Task An_emptied_seat_reaches_the_dashboard_the_notifications_and_the_mailbox_once()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await SignedInCoordinatorAsync(context, CoordinationHome.Url);
+        var page = await SignedInCoordinatorAsync(CoordinationHome.Url);
+        await using var context = page.Context;
         var job = browser.App.Services.GetRequiredService<CoordinationAlertJob>();
 
         // All seats held, no term ending within 30 days: nothing to act on.
@@ -86,8 +77,8 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
     [Fact]
     public async Task The_business_seat_offers_only_organisations_recognised_today_and_says_why_not_the_others()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await SignedInCoordinatorAsync(context, SeatsPage.Url);
+        var page = await SignedInCoordinatorAsync(SeatsPage.Url);
+        await using var context = page.Context;
         await Assertions.Expect(page.GetByTestId("seat-business").Locator("th")).ToHaveTextAsync("Bedrijfsleven");
 
         // Pieter Bakker acts for Catering Met Kansen, recognised: it is chosen for him.
@@ -112,8 +103,8 @@ public sealed class CoordinationAlertsBrowserTests(BrowserFixture browser) : ICl
     [Fact]
     public async Task One_recognition_is_found_chosen_and_revoked_only_after_an_explicit_choice_and_confirmation()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await SignedInCoordinatorAsync(context, RevocationPage.Url);
+        var page = await SignedInCoordinatorAsync(RevocationPage.Url);
+        await using var context = page.Context;
         var search = page.Locator("input[data-testid='revoke-search'], [data-testid='revoke-search'] input").First;
         var form = page.GetByTestId("revoke-organisation");
 

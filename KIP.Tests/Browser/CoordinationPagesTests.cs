@@ -10,21 +10,13 @@ namespace KIP.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class CoordinationPagesTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInCoordinatorAsync(IBrowserContext context, string path)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{DemoPersons.Coordinator}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}{path}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    private Task<IPage> SignedInCoordinatorAsync(string path) => browser.SignInAsync(DemoPersons.Coordinator, path);
 
     [Fact]
     public async Task The_seats_page_shows_five_seats_with_history_and_refuses_an_unrecognised_business_representative_in_Dutch()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await SignedInCoordinatorAsync(context, SeatsPage.Url);
+        var page = await SignedInCoordinatorAsync(SeatsPage.Url);
+        await using var context = page.Context;
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Zetels en termijnen");
         await Assertions.Expect(page.Locator("tr[data-testid^='seat-']")).ToHaveCountAsync(5);
@@ -55,8 +47,8 @@ public sealed class CoordinationPagesTests(BrowserFixture browser)
     [Fact]
     public async Task The_meetings_page_lists_the_year_and_a_meeting_shows_its_agenda()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await SignedInCoordinatorAsync(context, MeetingsPage.Url);
+        var page = await SignedInCoordinatorAsync(MeetingsPage.Url);
+        await using var context = page.Context;
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vergaderingen");
         await Assertions.Expect(page.GetByTestId("meeting").First).ToBeVisibleAsync();

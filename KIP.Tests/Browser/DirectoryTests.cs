@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using Microsoft.Playwright;
 
 namespace KIP.Tests.Browser;
@@ -6,26 +7,25 @@ namespace KIP.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DirectoryTests(BrowserFixture browser)
 {
-    private static ILocator Results(IPage page) => page.GetByTestId("supplier");
-
     [Fact]
     public async Task Typing_narrows_the_results_a_profile_opens_and_back_returns_to_the_same_search()
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await BrowserFixture.VisitAsync(page, "/aanbod");
-        var before = await Results(page).CountAsync();
+        var search = new SupplierSearchScreen(page);
+        var before = await search.Results.CountAsync();
         Assert.True(before >= 20);
 
-        await page.GetByLabel("Zoeken op naam, dienst of plaats").PressSequentiallyAsync("schoon");
+        await search.TypeAsync("schoon");
 
         // Three say "schoon" in their texts; Glashelder Glazenwassers is found by its category Schoonmaak.
-        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("4 organisaties gevonden");
-        await Assertions.Expect(Results(page)).ToHaveCountAsync(4);
+        await Assertions.Expect(search.ResultCount).ToHaveTextAsync("4 organisaties gevonden");
+        await Assertions.Expect(search.Results).ToHaveCountAsync(4);
         Assert.Contains("query=schoon", page.Url, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Schoonmaakbedrijf Schoon & Sociaal" }).ClickAsync();
+        await search.OpenProfileAsync("Schoonmaakbedrijf Schoon & Sociaal");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Schoonmaakbedrijf Schoon & Sociaal");
         await Assertions.Expect(page.GetByTestId("recognition")).ToContainTextAsync("PSO 30+");
         await Assertions.Expect(page.GetByTestId("contact-person")).ToHaveCountAsync(0); // a visitor sees no contact person
@@ -33,8 +33,8 @@ public sealed class DirectoryTests(BrowserFixture browser)
 
         await page.GoBackAsync();
 
-        await Assertions.Expect(Results(page)).ToHaveCountAsync(4);
-        await Assertions.Expect(page.GetByLabel("Zoeken op naam, dienst of plaats")).ToHaveValueAsync("schoon");
+        await Assertions.Expect(search.Results).ToHaveCountAsync(4);
+        await Assertions.Expect(search.SearchBox).ToHaveValueAsync("schoon");
     }
 
     [Fact]
@@ -44,9 +44,10 @@ public sealed class DirectoryTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
 
         await BrowserFixture.VisitAsync(page, "/aanbod?municipality=velsen&category=schoonmaak&recognised=true");
+        var search = new SupplierSearchScreen(page);
 
-        await Assertions.Expect(Results(page)).ToHaveCountAsync(1);
-        await Assertions.Expect(Results(page)).ToContainTextAsync("Schoonmaakbedrijf Schoon & Sociaal");
+        await Assertions.Expect(search.Results).ToHaveCountAsync(1);
+        await Assertions.Expect(search.Results).ToContainTextAsync("Schoonmaakbedrijf Schoon & Sociaal");
     }
 
     [Fact]
@@ -56,13 +57,14 @@ public sealed class DirectoryTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
 
         await BrowserFixture.VisitAsync(page, "/sroi");
+        var search = new SupplierSearchScreen(page);
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("SROI-pagina: erkende sociale ondernemers");
-        await Assertions.Expect(Results(page).Filter(new() { HasText = "Studio Zeewind" })).ToContainTextAsync("Tijdelijke SROI-badge tot");
-        await Assertions.Expect(Results(page).Filter(new() { HasText = "Vervoer op Maat" })).ToHaveCountAsync(0);
-        await Assertions.Expect(Results(page).Filter(new() { HasText = "Bouwstraat IJmond" })).ToHaveCountAsync(0);
-        var count = await Results(page).CountAsync();
-        Assert.All(await Results(page).AllInnerTextsAsync(), text => Assert.Contains("SROI-badge", text, StringComparison.Ordinal));
+        await Assertions.Expect(search.Card("Studio Zeewind")).ToContainTextAsync("Tijdelijke SROI-badge tot");
+        await Assertions.Expect(search.Card("Vervoer op Maat")).ToHaveCountAsync(0);
+        await Assertions.Expect(search.Card("Bouwstraat IJmond")).ToHaveCountAsync(0);
+        var count = await search.Results.CountAsync();
+        Assert.All(await search.Results.AllInnerTextsAsync(), text => Assert.Contains("SROI-badge", text, StringComparison.Ordinal));
         Assert.True(count >= 14);
     }
 

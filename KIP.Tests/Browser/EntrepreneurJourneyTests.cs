@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Data;
 using Microsoft.Playwright;
 
@@ -30,13 +31,9 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
     [Fact]
     public async Task A_new_entrepreneur_registers_is_admitted_fills_in_the_form_survives_a_reload_and_submits()
     {
-        await using var context = await _browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-
         // Sign in through the demo authority and register.
-        await page.GotoAsync("/organisaties/registreren");
-        await page.GetByTestId($"demo-{DemoPersons.SroiOfficer}").ClickAsync();
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        var page = await _browser.SignInAsync(DemoPersons.SroiOfficer, "/organisaties/registreren");
+        await using var context = page.Context;
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Organisatie registreren");
         await BrowserFixture.AssertAccessibleAsync(page);
 
@@ -88,12 +85,9 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("admission-status")).ToHaveTextAsync("Toelating aangevraagd, wacht op het coördinatieteam");
 
         // The coordination team admits, in its own browser context.
-        await using (var coordination = await _browser.NewContextAsync())
+        var queue = await _browser.SignInAsync(DemoPersons.Coordinator, "/coordinatie/toelating");
+        await using (queue.Context)
         {
-            var queue = await coordination.NewPageAsync();
-            await queue.GotoAsync("/coordinatie/toelating");
-            await queue.GetByTestId($"demo-{DemoPersons.Coordinator}").ClickAsync();
-            await BrowserFixture.WaitUntilInteractiveAsync(queue);
             await BrowserFixture.AssertAccessibleAsync(queue);
             var item = queue.GetByTestId("admission-item").Filter(new() { HasText = "Hoveniers met Kansen" });
             await item.GetByTestId("admit").ClickAsync();
@@ -124,41 +118,40 @@ public sealed partial class EntrepreneurJourneyTests : IAsyncLifetime
         await BrowserFixture.AssertAccessibleAsync(profile);
         await profile.CloseAsync();
         await page.GetByTestId("open-assessment").ClickAsync();
-        await page.GetByTestId("assessment-start").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("assessment-title")).ToHaveTextAsync("Aanvraag erkenning sociaal ondernemer");
+        var form = new AssessmentFormScreen(page);
+        await form.StartAsync();
+        await Assertions.Expect(form.Title).ToHaveTextAsync("Aanvraag erkenning sociaal ondernemer");
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Claim startup-zzp; the mission's live feedback turns met as it is typed.
-        await page.Locator("[data-testid=claim-startup-zzp] input, input[data-testid=claim-startup-zzp]").CheckAsync();
-        await Assertions.Expect(page.GetByTestId("no-claims")).ToHaveCountAsync(0);
-        await page.GetByTestId("to-evidence").ClickAsync();
-        var mission = page.GetByTestId("field-socialMission");
+        await form.ClaimAndGoToEvidenceAsync("startup-zzp");
+        var mission = form.Field("socialMission");
         await mission.FillAsync("Wij onderhouden tuinen");
-        var feedback = page.GetByTestId("criterion-startup-zzp").GetByTestId("feedback");
+        var feedback = form.Feedback("startup-zzp");
         await Assertions.Expect(feedback).ToContainTextAsync("De maatschappelijke missie is korter dan 50 tekens.");
         await Assertions.Expect(feedback).ToHaveAttributeAsync("data-met", "false");
         await mission.FillAsync(Mission);
         await Assertions.Expect(feedback).ToHaveAttributeAsync("data-met", "true");
-        await page.GetByTestId("upload-startup-zzp").SetInputFilesAsync(new FilePayload
+        await form.UploadAsync("startup-zzp", new FilePayload
         {
             Name = "missie.pdf",
             MimeType = "application/pdf",
             Buffer = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[32]],
         });
-        await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("missie.pdf");
-        await page.GetByTestId("upload-startup-zzp").SetInputFilesAsync(new FilePayload { Name = "nep.pdf", MimeType = "application/pdf", Buffer = "MZ not a pdf"u8.ToArray() });
+        await Assertions.Expect(form.EvidenceDocument).ToHaveTextAsync("missie.pdf");
+        await form.UploadAsync("startup-zzp", new FilePayload { Name = "nep.pdf", MimeType = "application/pdf", Buffer = "MZ not a pdf"u8.ToArray() });
         await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("geen PDF, PNG of JPEG");
-        await Assertions.Expect(page.GetByTestId("autosave-status")).ToContainTextAsync("Automatisch bewaard om");
+        await Assertions.Expect(form.AutosaveStatus).ToContainTextAsync("Automatisch bewaard om");
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Reload half-way: the form opens on the step it was on, with everything typed and uploaded.
         await page.ReloadAsync();
         await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("field-socialMission")).ToHaveValueAsync(Mission);
+        await Assertions.Expect(form.Field("socialMission")).ToHaveValueAsync(Mission);
         await Assertions.Expect(page.GetByTestId("to-review")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("to-evidence")).Not.ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("criterion-startup-zzp").GetByTestId("feedback")).ToHaveAttributeAsync("data-met", "true");
-        await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("missie.pdf");
+        await Assertions.Expect(form.Feedback("startup-zzp")).ToHaveAttributeAsync("data-met", "true");
+        await Assertions.Expect(form.EvidenceDocument).ToHaveTextAsync("missie.pdf");
 
         // Review and submit; the status page shows it.
         await page.GetByTestId("to-review").ClickAsync();

@@ -12,15 +12,7 @@ namespace KIP.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class EntryAndAdmissionBrowserTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAsync(IBrowserContext context, Guid person, string path)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}{path}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(Guid person, string path) => browser.SignInAsync(person, path);
 
     [Fact]
     public async Task A_new_entrepreneur_asks_access_and_sees_the_refusal_and_then_the_grant_live()
@@ -64,8 +56,8 @@ public sealed class EntryAndAdmissionBrowserTests(BrowserFixture browser)
         await noor.EvaluateAsync("() => window.kipNotReloaded = true");
 
         // The coordinator refuses: first without a reason (refused), then with one.
-        await using var coordinatorContext = await browser.NewContextAsync();
-        var coordinator = await SignedInAsync(coordinatorContext, DemoPersons.Coordinator, "/coordinatie/toelating");
+        var coordinator = await SignedInAsync(DemoPersons.Coordinator, "/coordinatie/toelating");
+        await using var coordinatorContext = coordinator.Context;
         var item = coordinator.GetByTestId("access-item").Filter(new() { HasText = "Noor Bakker" });
         await item.GetByTestId("refuse").ClickAsync();
         await Assertions.Expect(item.GetByText("Vul een reden in", new() { Exact = false })).ToBeVisibleAsync();

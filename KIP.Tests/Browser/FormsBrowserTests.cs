@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Data;
 using Microsoft.Playwright;
 
@@ -7,24 +8,12 @@ namespace KIP.Tests.Browser;
 /// <summary>
 /// Each submit says at each field what is wrong now; Sanne
 /// saves her demo profile unchanged; the assessment form says exactly why it cannot start and links to the application;
-/// one pair of step buttons; an upload shows that it is being sent; a printable summary. Its own app: it saves data.
+/// one pair of step buttons; an upload shows that it is being sent; a printable summary. Its own app (it saves data),
+/// shared by these tests: each works on its own organisation or saves nothing another reads.
 /// </summary>
-public sealed class FormsBrowserTests : IAsyncLifetime
+public sealed class FormsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private readonly BrowserFixture _browser = new();
-
-    public Task InitializeAsync() => _browser.InitializeAsync();
-
-    public Task DisposeAsync() => _browser.DisposeAsync();
-
-    private static async Task<IPage> SignedInAsync(IBrowserContext context, string path, Guid person)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string path, Guid person) => browser.SignInAsync(person, path);
 
     /// <summary>The message shown under a field (the MudBlazor input control around the element with this test id).</summary>
     private static ILocator MessageAt(IPage page, string testId) =>
@@ -45,8 +34,8 @@ public sealed class FormsBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Registration_says_at_each_field_what_is_wrong_after_every_submit()
     {
-        await using var context = await _browser.NewContextAsync();
-        var page = await SignedInAsync(context, "/organisaties/registreren", DemoPersons.SroiOfficer);
+        var page = await SignedInAsync("/organisaties/registreren", DemoPersons.SroiOfficer);
+        await using var context = page.Context;
 
         await page.GetByTestId("register-submit").ClickAsync();
         await ExpectMessageAsync(page, "reg-kvk", "Vul het KvK-nummer in.");
@@ -80,8 +69,8 @@ public sealed class FormsBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Sanne_saves_her_profile_unchanged_then_a_too_long_name_is_refused_at_the_field_until_corrected()
     {
-        await using var context = await _browser.NewContextAsync();
-        var page = await SignedInAsync(context, $"/organisaties/{DemoPersons.FietsenmakerijId}/beheer", DemoPersons.Entrepreneur);
+        var page = await SignedInAsync($"/organisaties/{DemoPersons.FietsenmakerijId}/beheer", DemoPersons.Entrepreneur);
+        await using var context = page.Context;
         await Assertions.Expect(page.GetByTestId("reg-name")).ToHaveValueAsync("De Fietsenmakerij Haarlem");
 
         await page.GetByTestId("profile-save").ClickAsync();
@@ -109,10 +98,9 @@ public sealed class FormsBrowserTests : IAsyncLifetime
     [Fact]
     public async Task An_open_application_is_named_with_a_link_and_its_summary_prints_without_the_menu()
     {
-        await using var context = await _browser.NewContextAsync();
-
         // Sanne's organisation is admitted and its application is on the commission's agenda.
-        var page = await SignedInAsync(context, $"/organisaties/{DemoPersons.FietsenmakerijId}/aanvraag", DemoPersons.Entrepreneur);
+        var page = await SignedInAsync($"/organisaties/{DemoPersons.FietsenmakerijId}/aanvraag", DemoPersons.Entrepreneur);
+        await using var context = page.Context;
         var unavailable = page.GetByTestId("assessment-unavailable");
         await Assertions.Expect(unavailable).ToHaveAttributeAsync("data-reason", "open-application");
         await Assertions.Expect(unavailable).ToContainTextAsync("uw organisatie heeft al een aanvraag met de status");
@@ -151,34 +139,32 @@ public sealed class FormsBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_form_has_one_pair_of_step_buttons_and_an_upload_shows_it_is_being_sent()
     {
-        await using var context = await _browser.NewContextAsync();
-        var page = await SignedInAsync(context, $"/organisaties/{DemoPersons.SchoonEnSociaalId}/aanvraag", DemoPersons.OtherEntrepreneur);
-        await page.GetByTestId("assessment-start").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("assessment-title")).ToBeVisibleAsync();
+        var page = await SignedInAsync($"/organisaties/{DemoPersons.SchoonEnSociaalId}/aanvraag", DemoPersons.OtherEntrepreneur);
+        await using var context = page.Context;
+        var form = new AssessmentFormScreen(page);
+        await form.StartAsync();
 
         // Step 1: only "on to the evidence"; MudBlazor's own VORIGE/VOLGENDE are gone.
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Volgende" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Vorige" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByTestId("step-buttons").GetByRole(AriaRole.Button)).ToHaveTextAsync(["Verder naar het bewijs"]);
-        await page.Locator("[data-testid=claim-pso-30-plus] input, input[data-testid=claim-pso-30-plus]").CheckAsync();
-        await Assertions.Expect(page.GetByTestId("no-claims")).ToHaveCountAsync(0);
-        await page.GetByTestId("to-evidence").ClickAsync();
+        await Assertions.Expect(form.StepButtons).ToHaveTextAsync(["Verder naar het bewijs"]);
+        await form.ClaimAndGoToEvidenceAsync("pso-30-plus");
 
         // Step 2: back and on, one of each.
-        await Assertions.Expect(page.GetByTestId("step-buttons").GetByRole(AriaRole.Button)).ToHaveTextAsync(["Terug naar de criteria", "Verder naar controleren en indienen"]);
+        await Assertions.Expect(form.StepButtons).ToHaveTextAsync(["Terug naar de criteria", "Verder naar controleren en indienen"]);
 
         // A 6 MB PDF: the form says it is being sent until it is stored, then lists it.
         var pdf = new byte[6 * 1024 * 1024];
         "%PDF-1.7\n"u8.CopyTo(pdf);
-        await page.GetByTestId("upload-pso-30-plus").SetInputFilesAsync(new FilePayload { Name = "certificaat.pdf", MimeType = "application/pdf", Buffer = pdf }, new() { Timeout = 60_000 });
+        await form.UploadAsync("pso-30-plus", new FilePayload { Name = "certificaat.pdf", MimeType = "application/pdf", Buffer = pdf }, new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("upload-progress")).ToContainTextAsync("certificaat.pdf wordt verstuurd…");
-        await Assertions.Expect(page.GetByTestId("evidence-document")).ToHaveTextAsync("certificaat.pdf", new() { Timeout = 60_000 });
+        await Assertions.Expect(form.EvidenceDocument).ToHaveTextAsync("certificaat.pdf", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("upload-progress")).ToHaveCountAsync(0);
 
         // Back to the criteria with the back button; the claim is still there.
         await page.GetByTestId("back-to-criteria").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=claim-pso-30-plus] input, input[data-testid=claim-pso-30-plus]")).ToBeCheckedAsync();
-        await Assertions.Expect(page.GetByTestId("step-buttons").GetByRole(AriaRole.Button)).ToHaveTextAsync(["Verder naar het bewijs"]);
+        await Assertions.Expect(form.Claim("pso-30-plus")).ToBeCheckedAsync();
+        await Assertions.Expect(form.StepButtons).ToHaveTextAsync(["Verder naar het bewijs"]);
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

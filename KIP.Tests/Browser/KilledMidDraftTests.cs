@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Data;
 using Microsoft.Playwright;
 
@@ -34,33 +35,24 @@ public sealed class KilledMidDraftTests
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserFixture.LaunchAsync(playwright);
-        var context = await BrowserFixture.NewContextAsync(browser, app.BaseUrl, timeout: 20_000);
-        var page = await context.NewPageAsync();
-
         // Mehmet, entrepreneur of the admitted Schoon & Sociaal, opens a new assessment form.
         var url = $"/organisaties/{DemoPersons.SchoonEnSociaalId}/aanvraag";
-        await page.GotoAsync(url);
-        await page.GetByTestId($"demo-{DemoPersons.OtherEntrepreneur}").ClickAsync();
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await page.GetByTestId("assessment-start").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("assessment-title")).ToBeVisibleAsync();
+        var page = await BrowserSignIn.AsAsync(browser, app.BaseUrl, DemoPersons.OtherEntrepreneur, url, timeout: 20_000);
+        var context = page.Context;
+        var form = new AssessmentFormScreen(page);
+        await form.StartAsync();
 
-        // Claims, then on the evidence step a half-typed mission and a B Corp valid-until before its certification.
-        await Claim(page, "startup-zzp").CheckAsync();
-        await Claim(page, "b-corp").CheckAsync();
-
-        // As a person does: wait until the page has taken the claims (its "no claims" hint goes, which moves the
-        // buttons below it) before clicking on.
-        await Assertions.Expect(page.GetByTestId("no-claims")).ToHaveCountAsync(0);
-        await page.GetByTestId("to-evidence").ClickAsync();
-        await page.GetByTestId("field-socialMission").FillAsync(HalfTypedMission);
-        await page.GetByTestId("field-bCorpCertifiedOn").FillAsync("2025-05-01");
-        await page.GetByTestId("field-bCorpValidUntil").FillAsync("2024-01-31");
-        var bCorp = page.GetByTestId("criterion-b-corp");
+        // Claims (waiting, as a person does, until the page has taken them), then on the evidence step a half-typed
+        // mission and a B Corp valid-until before its certification.
+        await form.ClaimAndGoToEvidenceAsync("startup-zzp", "b-corp");
+        await form.Field("socialMission").FillAsync(HalfTypedMission);
+        await form.Field("bCorpCertifiedOn").FillAsync("2025-05-01");
+        await form.Field("bCorpValidUntil").FillAsync("2024-01-31");
+        var bCorp = form.Criterion("b-corp");
         await Assertions.Expect(bCorp).ToContainTextAsync("mag niet vóór de datum van de B Corp-certificering liggen");
 
         // What the user waits for: the form says it has saved.
-        var status = page.GetByTestId("autosave-status");
+        var status = form.AutosaveStatus;
         await Assertions.Expect(status).ToHaveAttributeAsync("data-saved", "yes");
         await Assertions.Expect(status).ToContainTextAsync("Automatisch bewaard om");
 
@@ -76,15 +68,15 @@ public sealed class KilledMidDraftTests
             await BrowserFixture.WaitUntilInteractiveAsync(page);
         }
 
-        await Assertions.Expect(page.GetByTestId("field-socialMission")).ToHaveValueAsync(HalfTypedMission);
-        await Assertions.Expect(page.GetByTestId("field-bCorpCertifiedOn")).ToHaveValueAsync("2025-05-01");
-        await Assertions.Expect(page.GetByTestId("field-bCorpValidUntil")).ToHaveValueAsync("2024-01-31");
+        await Assertions.Expect(form.Field("socialMission")).ToHaveValueAsync(HalfTypedMission);
+        await Assertions.Expect(form.Field("bCorpCertifiedOn")).ToHaveValueAsync("2025-05-01");
+        await Assertions.Expect(form.Field("bCorpValidUntil")).ToHaveValueAsync("2024-01-31");
         await Assertions.Expect(bCorp).ToContainTextAsync("mag niet vóór de datum van de B Corp-certificering liggen");
-        await Assertions.Expect(page.GetByTestId("criterion-startup-zzp").GetByTestId("feedback")).ToContainTextAsync("Verbeter de invoer hierboven");
+        await Assertions.Expect(form.Feedback("startup-zzp")).ToContainTextAsync("Verbeter de invoer hierboven");
 
         // The evidence step shows a section for each claimed criterion, and only those.
-        await Assertions.Expect(page.GetByTestId("criterion-startup-zzp")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("criterion-pso-30-plus")).ToHaveCountAsync(0);
+        await Assertions.Expect(form.Criterion("startup-zzp")).ToBeVisibleAsync();
+        await Assertions.Expect(form.Criterion("pso-30-plus")).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

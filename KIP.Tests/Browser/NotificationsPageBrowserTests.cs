@@ -13,15 +13,7 @@ namespace KIP.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class NotificationsPageBrowserTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAsync(IBrowserContext context, Guid person)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(NotificationsPage.Url);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}{NotificationsPage.Url}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(Guid person) => browser.SignInAsync(person, NotificationsPage.Url);
 
     [Fact]
     public async Task A_reminder_is_listed_marked_read_and_the_unread_count_follows()
@@ -46,8 +38,8 @@ public sealed class NotificationsPageBrowserTests(BrowserFixture browser)
             await context.SaveChangesAsync();
         }
 
-        await using var browserContext = await browser.NewContextAsync();
-        var page = await SignedInAsync(browserContext, DemoPersons.SroiOfficer);
+        var page = await SignedInAsync(DemoPersons.SroiOfficer);
+        await using var browserContext = page.Context;
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meldingen");
         var item = page.GetByTestId("notification");
@@ -66,8 +58,8 @@ public sealed class NotificationsPageBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_person_without_notifications_sees_the_empty_state()
     {
-        await using var browserContext = await browser.NewContextAsync();
-        var page = await SignedInAsync(browserContext, DemoPersons.Coordinator);
+        var page = await SignedInAsync(DemoPersons.Coordinator);
+        await using var browserContext = page.Context;
 
         await Assertions.Expect(page.GetByTestId("notifications-empty")).ToHaveTextAsync("U heeft geen meldingen.");
         await BrowserFixture.AssertAccessibleAsync(page);

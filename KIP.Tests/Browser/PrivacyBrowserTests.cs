@@ -12,22 +12,18 @@ namespace KIP.Tests.Browser;
 /// </summary>
 public sealed class PrivacyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignInAsync(IBrowserContext context, Guid person)
+    private async Task<IPage> SignInAsync(Guid person)
     {
-        var page = await context.NewPageAsync();
-        await BrowserFixture.VisitAsync(page, "/");
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        var page = await browser.SignInAsync(person, "/");
+        await BrowserFixture.AssertAccessibleAsync(page);
         return page;
     }
 
     [Fact]
     public async Task An_entrepreneur_downloads_her_data_asks_for_erasure_and_the_coordination_team_carries_it_out()
     {
-        await using var sanneContext = await browser.NewContextAsync();
-        var sanne = await SignInAsync(sanneContext, DemoPersons.Entrepreneur);
+        var sanne = await SignInAsync(DemoPersons.Entrepreneur);
+        await using var sanneContext = sanne.Context;
 
         // From the menu to "Mijn gegevens": what KIP holds, in plain words.
         await sanne.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" }).GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens" }).ClickAsync();
@@ -75,8 +71,8 @@ public sealed class PrivacyBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(sanne.GetByTestId("erasure-requested")).ToBeVisibleAsync();
 
         // The coordination team sees the request from its home page, with what depends on Sanne.
-        await using var ahmedContext = await browser.NewContextAsync();
-        var ahmed = await SignInAsync(ahmedContext, DemoPersons.Coordinator);
+        var ahmed = await SignInAsync(DemoPersons.Coordinator);
+        await using var ahmedContext = ahmed.Context;
         await BrowserFixture.VisitAsync(ahmed, "/coordinatie");
         await Assertions.Expect(ahmed.GetByTestId("erasure-link")).ToContainTextAsync("(open: 1)");
         await ahmed.GetByTestId("erasure-link").ClickAsync();

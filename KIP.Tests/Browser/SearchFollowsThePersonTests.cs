@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KIP.Domain;
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Search;
@@ -20,47 +21,27 @@ public sealed class SearchFollowsThePersonTests(BrowserFixture browser)
 {
     private SupplierSearch Search => new(browser.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>(), TimeProvider.System);
 
-    private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
-
-    private static ILocator SearchBox(IPage page) => Field(page, "Zoeken op naam, dienst of plaats");
-
-    /// <summary>Opens a filter, ticks one option and closes the list again with Escape, as a person does.</summary>
-    private static async Task PickAsync(IPage page, string label, string option, bool multiple = true)
-    {
-        await Field(page, label).ClickAsync();
-        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await item.ClickAsync();
-        if (multiple)
-        {
-            // A multi-select stays open with the option ticked; a single select closes on the click.
-            await Assertions.Expect(item).ToHaveAttributeAsync("aria-selected", "true");
-            await page.Keyboard.PressAsync("Escape");
-        }
-
-        await Assertions.Expect(item).ToBeHiddenAsync();
-    }
-
     /// <summary>The five things agree with the search <paramref name="expected"/>, as the app's own search answers it.</summary>
-    private async Task ExpectAsync(IPage page, string path, SupplierQuery expected, bool sroiOnly, bool officer, string municipality = "", string category = "")
+    private async Task ExpectAsync(SupplierSearchScreen search, string path, SupplierQuery expected, bool sroiOnly, bool officer, string municipality = "", string category = "")
     {
         var result = await Search.SearchAsync(sroiOnly ? expected with { Recognised = true } : expected);
         var url = browser.BaseUrl + path + SupplierQueryString.ToQueryString(expected);
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(url) + "$"));
-        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync(
+        await Assertions.Expect(search.Page).ToHaveURLAsync(new Regex("^" + Regex.Escape(url) + "$"));
+        await Assertions.Expect(search.ResultCount).ToHaveTextAsync(
             result.Total == 1 ? "1 organisatie gevonden" : $"{result.Total} organisaties gevonden");
-        await Assertions.Expect(page.GetByTestId("supplier").Locator("h3")).ToHaveTextAsync([.. result.Items.Select(i => i.Name)]);
-        await Assertions.Expect(SearchBox(page)).ToHaveValueAsync(expected.Text ?? string.Empty);
-        await Assertions.Expect(Field(page, "Gemeente")).ToHaveValueAsync(municipality);
-        await Assertions.Expect(Field(page, "Categorie")).ToHaveValueAsync(category);
+        await Assertions.Expect(search.ResultNames).ToHaveTextAsync([.. result.Items.Select(i => i.Name)]);
+        await Assertions.Expect(search.SearchBox).ToHaveValueAsync(expected.Text ?? string.Empty);
+        await Assertions.Expect(search.Field("Gemeente")).ToHaveValueAsync(municipality);
+        await Assertions.Expect(search.Field("Categorie")).ToHaveValueAsync(category);
         if (!sroiOnly)
         {
-            await Assertions.Expect(Field(page, "Erkenning")).ToHaveValueAsync(expected.Recognised == true ? "Alleen erkend (SROI-badge)" : "Alle organisaties");
+            await Assertions.Expect(search.Field("Erkenning")).ToHaveValueAsync(expected.Recognised == true ? "Alleen erkend (SROI-badge)" : "Alle organisaties");
         }
 
         if (officer)
         {
-            await Assertions.Expect(page.GetByTestId("export-search")).ToHaveAttributeAsync("href", ProcurementExport.SearchUrl(expected));
+            await Assertions.Expect(search.ExportLink).ToHaveAttributeAsync("href", ProcurementExport.SearchUrl(expected));
         }
     }
 
@@ -72,61 +53,62 @@ public sealed class SearchFollowsThePersonTests(BrowserFixture browser)
     {
         var officer = path == "/inkoop";
         var sroiOnly = path == "/sroi";
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
+        IPage page;
         if (officer)
         {
-            await page.GotoAsync(path);
-            await page.GetByTestId($"demo-{DemoPersons.SroiOfficer}").ClickAsync();
-            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            page = await browser.SignInAsync(DemoPersons.SroiOfficer, path);
             await BrowserFixture.AssertAccessibleAsync(page);
         }
         else
         {
+            page = await (await browser.NewContextAsync()).NewPageAsync();
             await BrowserFixture.VisitAsync(page, path);
         }
 
+        await using var context = page.Context;
+        var search = new SupplierSearchScreen(page);
+
         var all = new SupplierQuery();
-        await ExpectAsync(page, path, all, sroiOnly, officer);
+        await ExpectAsync(search, path, all, sroiOnly, officer);
 
-        await SearchBox(page).PressSequentiallyAsync("cafe");
-        await ExpectAsync(page, path, new SupplierQuery { Text = "cafe" }, sroiOnly, officer);
-        await Assertions.Expect(page.GetByTestId("supplier").Filter(new() { HasText = "Café De Ontmoeting" })).ToHaveCountAsync(1);
+        await search.TypeAsync("cafe");
+        await ExpectAsync(search, path, new SupplierQuery { Text = "cafe" }, sroiOnly, officer);
+        await Assertions.Expect(search.Card("Café De Ontmoeting")).ToHaveCountAsync(1);
 
-        await SearchBox(page).FillAsync(string.Empty);
-        await ExpectAsync(page, path, all, sroiOnly, officer);
+        await search.ClearSearchAsync();
+        await ExpectAsync(search, path, all, sroiOnly, officer);
 
-        await PickAsync(page, "Gemeente", "Velsen");
+        await search.PickAsync("Gemeente", "Velsen");
         var velsen = new SupplierQuery { Municipalities = [Municipality.Velsen] };
-        await ExpectAsync(page, path, velsen, sroiOnly, officer, "Velsen");
+        await ExpectAsync(search, path, velsen, sroiOnly, officer, "Velsen");
 
-        await PickAsync(page, "Categorie", "Schoonmaak");
+        await search.PickAsync("Categorie", "Schoonmaak");
         var cleaning = velsen with { Categories = ["schoonmaak"] };
-        await ExpectAsync(page, path, cleaning, sroiOnly, officer, "Velsen", "Schoonmaak");
+        await ExpectAsync(search, path, cleaning, sroiOnly, officer, "Velsen", "Schoonmaak");
 
         if (!sroiOnly)
         {
-            await PickAsync(page, "Erkenning", "Alleen erkend (SROI-badge)", multiple: false);
-            await ExpectAsync(page, path, cleaning with { Recognised = true }, sroiOnly, officer, "Velsen", "Schoonmaak");
-            await Assertions.Expect(page.GetByTestId("supplier").Locator("h3")).ToHaveTextAsync(["Schoonmaakbedrijf Schoon & Sociaal"]);
+            await search.PickAsync("Erkenning", "Alleen erkend (SROI-badge)", multiple: false);
+            await ExpectAsync(search, path, cleaning with { Recognised = true }, sroiOnly, officer, "Velsen", "Schoonmaak");
+            await Assertions.Expect(search.ResultNames).ToHaveTextAsync(["Schoonmaakbedrijf Schoon & Sociaal"]);
             await BrowserFixture.AssertAccessibleAsync(page);
 
             await page.GoBackAsync();
-            await ExpectAsync(page, path, cleaning, sroiOnly, officer, "Velsen", "Schoonmaak");
+            await ExpectAsync(search, path, cleaning, sroiOnly, officer, "Velsen", "Schoonmaak");
             await page.GoBackAsync();
-            await ExpectAsync(page, path, velsen, sroiOnly, officer, "Velsen");
+            await ExpectAsync(search, path, velsen, sroiOnly, officer, "Velsen");
             await page.GoForwardAsync();
-            await ExpectAsync(page, path, cleaning, sroiOnly, officer, "Velsen", "Schoonmaak");
+            await ExpectAsync(search, path, cleaning, sroiOnly, officer, "Velsen", "Schoonmaak");
         }
         else
         {
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.GoBackAsync();
-            await ExpectAsync(page, path, velsen, sroiOnly, officer, "Velsen");
+            await ExpectAsync(search, path, velsen, sroiOnly, officer, "Velsen");
             await page.GoBackAsync();
-            await ExpectAsync(page, path, all, sroiOnly, officer);
+            await ExpectAsync(search, path, all, sroiOnly, officer);
             await page.GoForwardAsync();
-            await ExpectAsync(page, path, velsen, sroiOnly, officer, "Velsen");
+            await ExpectAsync(search, path, velsen, sroiOnly, officer, "Velsen");
         }
     }
 
@@ -136,15 +118,16 @@ public sealed class SearchFollowsThePersonTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await BrowserFixture.VisitAsync(page, "/aanbod");
+        var search = new SupplierSearchScreen(page);
 
-        await PickAsync(page, "Gemeente", "Haarlem");
-        await PickAsync(page, "Gemeente", "Bloemendaal");
-        await PickAsync(page, "Categorie", "Re-integratie en opleiding");
-        await PickAsync(page, "Erkend op criterium", "Een stichting en/of non-profitorganisatie");
+        await search.PickAsync("Gemeente", "Haarlem");
+        await search.PickAsync("Gemeente", "Bloemendaal");
+        await search.PickAsync("Categorie", "Re-integratie en opleiding");
+        await search.PickAsync("Erkend op criterium", "Een stichting en/of non-profitorganisatie");
 
-        await Assertions.Expect(Field(page, "Gemeente")).ToHaveValueAsync("Haarlem, Bloemendaal");
-        await Assertions.Expect(Field(page, "Categorie")).ToHaveValueAsync("Re-integratie en opleiding");
-        await Assertions.Expect(Field(page, "Erkend op criterium")).ToHaveValueAsync("Een stichting en/of non-profitorganisatie");
+        await Assertions.Expect(search.Field("Gemeente")).ToHaveValueAsync("Haarlem, Bloemendaal");
+        await Assertions.Expect(search.Field("Categorie")).ToHaveValueAsync("Re-integratie en opleiding");
+        await Assertions.Expect(search.Field("Erkend op criterium")).ToHaveValueAsync("Een stichting en/of non-profitorganisatie");
         Assert.Contains("municipality=haarlem&municipality=bloemendaal", page.Url, StringComparison.Ordinal);
     }
 }

@@ -11,11 +11,8 @@ public sealed class ShortlistEmptyStateTests(BrowserFixture browser)
     [Fact]
     public async Task An_officer_without_shortlists_is_shown_the_steps_and_each_named_page_and_button_exists()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/inkoop/shortlijsten");
-        await page.GetByTestId($"demo-{DemoPersons.OfficerAndCoordinator}").ClickAsync();
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        var page = await browser.SignInAsync(DemoPersons.OfficerAndCoordinator, "/inkoop/shortlijsten");
+        await using var context = page.Context;
 
         var steps = page.GetByTestId("no-shortlists");
         await Assertions.Expect(steps).ToContainTextAsync("U heeft nog geen shortlijsten. Zo maakt u er een:");

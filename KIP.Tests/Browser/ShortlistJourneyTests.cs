@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Data;
 using Microsoft.Playwright;
 
@@ -11,11 +12,8 @@ public sealed class ShortlistJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_officer_builds_a_shortlist_shares_a_read_only_link_and_exports_it()
     {
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/inkoop/shortlijsten");
-        await page.GetByTestId($"demo-{DemoPersons.SroiOfficer}").ClickAsync();
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        var page = await browser.SignInAsync(DemoPersons.SroiOfficer, "/inkoop/shortlijsten");
+        await using var context = page.Context;
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mijn shortlijsten");
         await BrowserFixture.AssertAccessibleAsync(page);
 
@@ -25,7 +23,7 @@ public sealed class ShortlistJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/inkoop?query=schoon&municipality=velsen");
         await BrowserFixture.WaitUntilInteractiveAsync(page);
-        var card = page.GetByTestId("supplier").Filter(new() { HasText = "Schoonmaakbedrijf Schoon & Sociaal" });
+        var card = new SupplierSearchScreen(page).Card("Schoonmaakbedrijf Schoon & Sociaal");
         await Assertions.Expect(card.GetByTestId("contact-person")).ToContainTextAsync("Mehmet Kaya");
         await BrowserFixture.AssertAccessibleAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "Op shortlijst: Schoonmaakbedrijf Schoon & Sociaal" }).ClickAsync();

@@ -6,6 +6,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Commission;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -120,14 +121,9 @@ public sealed class SubmittedFormReviewPageTests(BrowserFixture browser)
         var validUntil = today.AddDays(120);
         var (_, applicationId, documentId) = await SubmittedApplications.AddAsync(
             browser.App.Services, "71000011", "Fietskoeriers Spaarne", validUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
         var path = ApplicationReviewPage.UrlFor(applicationId);
-
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{DemoPersons.Chair}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{browser.BaseUrl}{path}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        var page = await browser.SignInAsync(DemoPersons.Chair, path);
+        await using var context = page.Context;
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Fietskoeriers Spaarne");
         await Assertions.Expect(page.GetByTestId("criterion-check")).ToContainTextAsync(Dutch(validUntil));

@@ -39,7 +39,9 @@ public sealed class SeatServiceTests(AppFixture app) : IClassFixture<AppFixture>
             new Appointment(Seat.Business, DemoPersons.BusinessMember, null, null, start, start.AddYears(1).AddDays(1), DemoPersons.CateringMetKansenId)));
 
         Assert.Equal("DomainError.seat.business-term-too-long", result.ErrorKey);
-        var text = await WithServiceAsync((_, sp) => Task.FromResult(TestUsers.Dutch(sp, result.ErrorKey!)));
+        // The form names the policy's longest term (RecognitionPolicy.BusinessSeatMaxTermYears) in the sentence.
+        var text = await WithServiceAsync((_, sp) => Task.FromResult(string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, TestUsers.Dutch(sp, result.ErrorKey!), TestUsers.Dutch(sp, "Policy.Years.One"))));
         Assert.Contains("hoogstens één jaar", text, StringComparison.Ordinal);
     }
 

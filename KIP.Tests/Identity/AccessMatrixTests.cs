@@ -59,6 +59,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/mijn-gegevens"] = KipPolicies.SignedIn,
         ["/privacy"] = Public,
         ["/coordinatie/privacy"] = KipPolicies.Coordination,
+        ["/coordinatie/overzicht"] = KipPolicies.RegionOverview,
     };
 
     private static readonly Guid[] OrganisationIds =
@@ -163,6 +164,8 @@ public sealed class AccessMatrixTests(SignedInApp app)
             ? account.Organisations.Contains(organisation!.Value)
             : policy == KipPolicies.DecisionRecord
             ? account.Roles.Contains(KipRoles.Commission) || account.Roles.Contains(KipRoles.Coordination)
+            : policy == KipPolicies.RegionOverview
+            ? account.Roles.Contains(KipRoles.Coordination) || account.Roles.Contains(KipRoles.SroiOfficer)
             : account.Roles.Contains(policy);
         return allowed ? "page" : "denied";
     }

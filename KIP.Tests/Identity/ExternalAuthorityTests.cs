@@ -139,8 +139,8 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
 
         var (mine, _) = await session.FollowAsync("/mijn-organisatie");
         Assert.Contains("De Fietsenmakerij Haarlem", await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var own = await session.GetAsync(KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(DemoPersons.FietsenmakerijId));
-        using var other = await session.GetAsync(KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(DemoPersons.SchoonEnSociaalId));
+        using var own = await session.GetAsync(KIP.Web.Components.Pages.Entrepreneurs.ManageOrganisation.UrlFor(DemoPersons.FietsenmakerijId));
+        using var other = await session.GetAsync(KIP.Web.Components.Pages.Entrepreneurs.ManageOrganisation.UrlFor(DemoPersons.SchoonEnSociaalId));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
     }
@@ -159,7 +159,7 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
             [KvkClaim] = "34567812",
         };
         using var session = await SignInAsync("eherkenning", "/commissie");
-        using var own = await session.GetAsync(KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(DemoPersons.CateringMetKansenId));
+        using var own = await session.GetAsync(KIP.Web.Components.Pages.Entrepreneurs.ManageOrganisation.UrlFor(DemoPersons.CateringMetKansenId));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
@@ -183,7 +183,7 @@ public sealed class ExternalAuthorityTests : IAsyncLifetime
             using var commission = await session.GetAsync("/commissie");
             Assert.Equal(HttpStatusCode.Redirect, commission.StatusCode);
             Assert.Contains(KIP.Web.Components.Pages.Account.AccessDenied.Url, commission.Headers.Location!.ToString(), StringComparison.Ordinal);
-            using var catering = await session.GetAsync(KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(DemoPersons.CateringMetKansenId));
+            using var catering = await session.GetAsync(KIP.Web.Components.Pages.Entrepreneurs.ManageOrganisation.UrlFor(DemoPersons.CateringMetKansenId));
             Assert.Equal(HttpStatusCode.Redirect, catering.StatusCode);
             var (mine, _) = await session.FollowAsync("/mijn-organisatie");
             var html = await mine.Content.ReadAsStringAsync();

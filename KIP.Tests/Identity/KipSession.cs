@@ -66,6 +66,19 @@ public sealed partial class KipSession : IDisposable
         return await FollowAsync(new HttpRequestMessage(HttpMethod.Post, EmbeddedProvider.SignInPath) { Content = new FormUrlEncodedContent(form) });
     }
 
+    /// <summary>
+    /// The one HTTP sign-in helper: a new session on <paramref name="baseUrl"/>, signed in as <paramref name="person"/>
+    /// through the real flow, on <paramref name="page"/>. Tests of the sign-in itself call <see cref="SignInAsDemoAsync"/>.
+    /// </summary>
+    public static async Task<KipSession> SignedInAsync(string baseUrl, Guid person, string page = "/")
+    {
+        var session = new KipSession(baseUrl);
+        var (response, url) = await session.SignInAsDemoAsync(person, page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(page, url.AbsolutePath);
+        return session;
+    }
+
     /// <summary>The sign-out form in the app bar of a page: a POST with its antiforgery token.</summary>
     public async Task<(HttpResponseMessage Response, Uri Url)> SignOutAsync(string fromPage = "/", string returnUrl = "/")
     {

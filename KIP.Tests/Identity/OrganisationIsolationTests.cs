@@ -10,7 +10,7 @@ namespace KIP.Tests.Identity;
 [Collection(SignedInCollection.Name)]
 public sealed class OrganisationIsolationTests(SignedInApp app)
 {
-    private static string Manage(Guid id) => KIP.Web.Components.Pages.Organisations.ManageOrganisation.UrlFor(id);
+    private static string Manage(Guid id) => KIP.Web.Components.Pages.Entrepreneurs.ManageOrganisation.UrlFor(id);
 
     [Fact]
     public async Task An_entrepreneur_sees_their_own_organisation_from_the_database()

@@ -99,6 +99,7 @@ public sealed class SignInWhereverKipListensTests
         var exitCode = await app.RunToExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("KIP start niet: Kip:PublicUrl 'kip.example.nl' is geen volledig http(s)-adres", app.Output, StringComparison.Ordinal);
+        Assert.Contains("KIP start niet: 1 instelling klopt niet.", app.Output, StringComparison.Ordinal);
+        Assert.Contains("- Kip:PublicUrl = 'kip.example.nl': geen volledig http(s)-adres zoals https://kip.example.nl", app.Output, StringComparison.Ordinal);
     }
 }

@@ -35,9 +35,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var settings = _environment.ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value);
-        if (KipAppFactory.UsesDemoTemplate(_environment["ASPNETCORE_ENVIRONMENT"], settings))
+        if (KipAppFactory.TemplateFor(_environment["ASPNETCORE_ENVIRONMENT"], settings) is { } template)
         {
-            TemplateDatabase.CopyInto(DataFolder, TemplateDatabase.WithDemoData());
+            TemplateDatabase.CopyInto(DataFolder, template);
         }
     }
 

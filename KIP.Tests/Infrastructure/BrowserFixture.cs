@@ -48,13 +48,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IBrowserContext> NewContextAsync(string? locale = "nl-NL") => NewContextAsync(Browser, BaseUrl, locale);
 
     /// <summary>A new browser context on <paramref name="baseUrl"/> whose console errors and failed requests fail the test (<see cref="BrowserProblems"/>).</summary>
-    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl, string? locale = "nl-NL", int timeout = 15_000)
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl, string? locale = "nl-NL", int timeout = 15_000, string? storageState = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale, StorageState = storageState });
         context.SetDefaultTimeout(timeout);
         BrowserProblems.Watch(context);
         return context;
     }
+
+    /// <summary>A new browser context signed in as <paramref name="person"/>, on <paramref name="path"/>, interactive (<see cref="BrowserSignIn"/>).</summary>
+    public Task<IPage> SignInAsync(Guid person, string path, string? locale = "nl-NL") => BrowserSignIn.AsAsync(Browser, BaseUrl, person, path, locale);
 
     /// <summary>Opens a path, waits until the page is interactive, and fails on any axe-core WCAG 2.1 A/AA violation.</summary>
     public static async Task VisitAsync(IPage page, string path)

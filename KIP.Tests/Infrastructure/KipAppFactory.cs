@@ -38,21 +38,31 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
         }
 
         UseKestrel(Port);
-        if (UsesDemoTemplate(environment, _settings))
+        if (TemplateFor(environment, _settings) is { } template)
         {
-            TemplateDatabase.CopyInto(DataFolder, TemplateDatabase.WithDemoData());
+            TemplateDatabase.CopyInto(DataFolder, template);
         }
     }
 
     /// <summary>
-    /// Whether the app would seed exactly the template's data: Development, demo data not switched off, the default
-    /// database. A clock faked to start today seeds the same; a test whose clock starts on another day says so
-    /// with <c>Kip:DemoData</c> or its own template.
+    /// The run's template that holds exactly what the app would make of a new database with these settings:
+    /// in Development with the default database, the demo data (a clock faked to start today seeds the same), or
+    /// none with <c>Kip:DemoData=false</c>. Anything else (another environment or database) migrates and seeds itself.
     /// </summary>
-    internal static bool UsesDemoTemplate(string environment, IReadOnlyDictionary<string, string?> settings) =>
-        environment == "Development"
-        && !settings.ContainsKey("Kip:DemoData")
-        && !settings.ContainsKey("ConnectionStrings:Kip");
+    internal static string? TemplateFor(string environment, IReadOnlyDictionary<string, string?> settings)
+    {
+        if (environment != "Development" || settings.ContainsKey("ConnectionStrings:Kip"))
+        {
+            return null;
+        }
+
+        if (!settings.TryGetValue("Kip:DemoData", out var demo) || demo is null)
+        {
+            return TemplateDatabase.WithDemoData();
+        }
+
+        return bool.TryParse(demo, out var on) ? (on ? TemplateDatabase.WithDemoData() : TemplateDatabase.Schema()) : null;
+    }
 
     /// <summary>
     /// Every test of a run comes from 127.0.0.1 and signs in often: the rate limits and circuit caps

@@ -5,12 +5,10 @@ using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
 using KIP.Web.Live;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace KIP.Tests.Live;
 
@@ -56,21 +54,18 @@ public sealed class SilencedNotifier : ISessionNotifier
 public sealed class ApplicationStatusLiveTests : BunitContext, IAsyncLifetime
 {
     private readonly SilencedNotifier _silenced = new();
-    private readonly KipAppFactory _app;
+    private readonly SlimKip _app;
 
     public ApplicationStatusLiveTests()
     {
-        _app = new KipAppFactory(configure: host => host.ConfigureTestServices(s => s.AddSingleton<ISessionNotifier>(_silenced)));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        _app = new SlimKip(configure: s => s.AddSingleton<ISessionNotifier>(_silenced));
+        SlimKip.AddComponentBasics(this);
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }
 
     public Task InitializeAsync()
     {
-        _app.StartServer();
         Services.AddSingleton(_app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>());
         Services.AddSingleton<ISessionNotifier>(_silenced);
         return Task.CompletedTask;

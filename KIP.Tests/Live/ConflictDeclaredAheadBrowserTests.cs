@@ -1,6 +1,7 @@
 using KIP.Domain;
 using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
 using KIP.Web.Live;
@@ -32,6 +33,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
 
         // Pieter declares on /commissie, withdraws it (the item is not on the floor yet) and declares it again.
         var pieter = await SignInAsync(DemoPersons.BusinessMember, "/commissie");
+        var pieterScreen = new ReviewSessionScreen(pieter);
         await pieter.GetByRole(AriaRole.Link, new() { Name = "Taalcafé Velsen" }).ClickAsync();
         await Assertions.Expect(pieter.GetByTestId("conflict")).ToHaveCountAsync(0);
         await pieter.GetByLabel("Reden van uw belangenconflict").FillAsync("Ik ben vrijwilliger bij het Taalcafé.");
@@ -46,44 +48,44 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
 
         // Marieke opens the session from /commissie; Pieter and Joost join; two more members arrive.
         var chair = await SignInAsync(DemoPersons.Chair, "/commissie");
+        var chairScreen = new ReviewSessionScreen(chair);
         await chair.GetByTestId("session-link").First.ClickAsync();
         await Assertions.Expect(chair.GetByTestId("open-session")).ToBeVisibleAsync();
         await pieter.GotoAsync(url);
         await BrowserFixture.WaitUntilInteractiveAsync(pieter);
         var joost = await SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.BusinessMember}")).ToHaveAttributeAsync("data-state", "present");
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-state", "absent");
+        var joostScreen = new ReviewSessionScreen(joost);
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.BusinessMember)).ToHaveAttributeAsync("data-state", "present");
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.WerkInkomenMember)).ToHaveAttributeAsync("data-state", "absent");
         await Assertions.Expect(chair.GetByTestId("presence-count")).ToHaveTextAsync("3 leden van de 5 aanwezig");
         await using var fatima = await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
         await using var henk = await presence.EnterAsync(meeting, DemoPersons.WerkInkomenMember);
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-state", "present");
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.WerkInkomenMember)).ToHaveAttributeAsync("data-state", "present");
 
-        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
-        await Assertions.Expect(joost.GetByTestId("session-status")).ToHaveTextAsync("geopend");
-        await Assertions.Expect(joost.GetByTestId("item-on-floor")).ToContainTextAsync("De Fietsenmakerij Haarlem");
-        await Assertions.Expect(joost.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("De Fietsenmakerij Haarlem");
-        await Assertions.Expect(joost.GetByTestId("quorum")).ToContainTextAsync("Quorum gehaald: 5 aanwezig, 3 nodig");
+        await chairScreen.OpenMovingToTodayAsync();
+        await Assertions.Expect(joostScreen.Status).ToHaveTextAsync("geopend");
+        await Assertions.Expect(joostScreen.ItemOnFloor).ToContainTextAsync("De Fietsenmakerij Haarlem");
+        await Assertions.Expect(joostScreen.AgendaItemOnFloor).ToContainTextAsync("De Fietsenmakerij Haarlem");
+        await Assertions.Expect(joostScreen.Quorum).ToContainTextAsync("Quorum gehaald: 5 aanwezig, 3 nodig");
         await Assertions.Expect(pieter.GetByTestId("eligible")).ToHaveTextAsync("5 leden stemgerechtigd");
         await Assertions.Expect(pieter.GetByTestId("you-do-not-vote")).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(chair);
 
         // The first item: a vote in which Pieter takes part, counted and named at the close.
-        await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
-        await chair.GetByTestId("open-vote").ClickAsync();
-        await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("0 van 5 stemmen");
+        await chairScreen.OpenVoteAsync("startup-zzp");
+        await Assertions.Expect(pieterScreen.VoteCount).ToHaveTextAsync("0 van 5 stemmen");
         await Assertions.Expect(pieter.GetByTestId("not-yet-voted-member")).ToHaveCountAsync(5);
-        await pieter.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 5 stemmen", Live);
-        await Assertions.Expect(chair.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Pieter Bakker");
+        await pieterScreen.VoteAsync("For");
+        await Assertions.Expect(chairScreen.VoteCount).ToHaveTextAsync("1 van 5 stemmen", Live);
+        await Assertions.Expect(chairScreen.NotYetVoted).Not.ToContainTextAsync("Pieter Bakker");
         await Assertions.Expect(chair.GetByTestId("vote-progress")).ToHaveAttributeAsync("aria-valuenow", "1");
-        await joost.GetByTestId("vote-For").ClickAsync();
-        await chair.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(joost.GetByTestId("vote-count")).ToHaveTextAsync("3 van 5 stemmen", Live);
+        await joostScreen.VoteAsync("For");
+        await chairScreen.VoteAsync("For");
+        await Assertions.Expect(joostScreen.VoteCount).ToHaveTextAsync("3 van 5 stemmen", Live);
         await Assertions.Expect(joost.GetByTestId("not-yet-voted-member")).ToHaveTextAsync(["Fatima El Amrani", "Henk Smit"]);
         Assert.DoesNotContain("named-vote", await joost.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(joost);
-        await chair.GetByLabel("Motivering van het besluit").FillAsync("Starter met een duidelijke sociale missie.");
-        await chair.GetByTestId("close-vote").ClickAsync();
+        await chairScreen.CloseVoteAsync("Starter met een duidelijke sociale missie.");
         var card = pieter.GetByTestId("closed-motion");
         await Assertions.Expect(card.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
         await Assertions.Expect(card.GetByTestId("tally")).ToHaveTextAsync("3 voor, 0 tegen, 0 onthouding");
@@ -91,23 +93,22 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await Assertions.Expect(card.GetByTestId("result-motivation")).ToContainTextAsync("Starter met een duidelijke sociale missie.");
 
         // Taalcafé Velsen comes to the floor: Pieter is recused because he declared it ahead.
-        await Assertions.Expect(pieter.GetByTestId("item-on-floor")).ToContainTextAsync("Taalcafé Velsen");
-        await Assertions.Expect(pieter.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("Taalcafé Velsen");
+        await Assertions.Expect(pieterScreen.ItemOnFloor).ToContainTextAsync("Taalcafé Velsen");
+        await Assertions.Expect(pieterScreen.AgendaItemOnFloor).ToContainTextAsync("Taalcafé Velsen");
         await Assertions.Expect(pieter.GetByTestId("you-do-not-vote")).ToContainTextAsync("U stemt niet mee over dit punt.");
         await Assertions.Expect(pieter.GetByTestId("you-do-not-vote")).ToContainTextAsync("teruggetrokken wegens belang (vooraf gemeld)");
         await Assertions.Expect(pieter.GetByTestId("recuse-self")).ToHaveCountAsync(0);
         await Assertions.Expect(joost.GetByTestId("eligible")).ToHaveTextAsync("4 leden stemgerechtigd");
-        await Assertions.Expect(joost.GetByTestId("quorum")).ToContainTextAsync("Quorum gehaald: 4 aanwezig, 3 nodig");
+        await Assertions.Expect(joostScreen.Quorum).ToContainTextAsync("Quorum gehaald: 4 aanwezig, 3 nodig");
         await Assertions.Expect(joost.GetByTestId("recused-member")).ToHaveTextAsync("Pieter Bakker: teruggetrokken wegens belang (vooraf gemeld)");
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.BusinessMember}")).ToHaveAttributeAsync("data-state", "recused");
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.BusinessMember)).ToHaveAttributeAsync("data-state", "recused");
         await BrowserFixture.AssertAccessibleAsync(pieter);
 
-        await chair.Locator("[data-testid=criterion-non-profit] input, input[data-testid=criterion-non-profit]").First.CheckAsync();
-        await chair.GetByTestId("open-vote").ClickAsync();
-        await Assertions.Expect(joost.GetByTestId("vote-count")).ToHaveTextAsync("0 van 4 stemmen");
-        await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("0 van 4 stemmen");
+        await chairScreen.OpenVoteAsync("non-profit");
+        await Assertions.Expect(joostScreen.VoteCount).ToHaveTextAsync("0 van 4 stemmen");
+        await Assertions.Expect(pieterScreen.VoteCount).ToHaveTextAsync("0 van 4 stemmen");
         await Assertions.Expect(pieter.GetByTestId("open-motion").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        await Assertions.Expect(joost.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Pieter Bakker");
+        await Assertions.Expect(joostScreen.NotYetVoted).Not.ToContainTextAsync("Pieter Bakker");
 
         // Whatever Pieter's screen sends, the domain refuses his vote; and his declaration can no longer be withdrawn.
         var motion = (await views.LoadAsync(meeting, DemoPersons.BusinessMember))!.OnTheFloor!.OpenMotion!.Id;
@@ -120,14 +121,13 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await Assertions.Expect(review.GetByTestId("conflict-withdraw-error")).ToContainTextAsync("al in behandeling");
         await review.CloseAsync();
 
-        await joost.GetByTestId("vote-Against").ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen", Live);
-        await chair.GetByTestId("vote-For").ClickAsync();
+        await joostScreen.VoteAsync("Against");
+        await Assertions.Expect(chairScreen.VoteCount).ToHaveTextAsync("1 van 4 stemmen", Live);
+        await chairScreen.VoteAsync("For");
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.SroiIJmondMember);
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.WerkInkomenMember);
-        await Assertions.Expect(pieter.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", Live);
-        await chair.GetByLabel("Motivering van het besluit").FillAsync("Stichting zonder winstoogmerk.");
-        await chair.GetByTestId("close-vote").ClickAsync();
+        await Assertions.Expect(pieterScreen.VoteCount).ToHaveTextAsync("4 van 4 stemmen", Live);
+        await chairScreen.CloseVoteAsync("Stichting zonder winstoogmerk.");
         await Assertions.Expect(chair.GetByTestId("session-error")).ToHaveCountAsync(0);
         var taalcafe = joost.GetByTestId("closed-motion").Filter(new() { HasText = "Taalcafé Velsen" });
         await Assertions.Expect(taalcafe.GetByTestId("tally")).ToHaveTextAsync("3 voor, 1 tegen, 0 onthouding");

@@ -2,6 +2,7 @@ using System.Globalization;
 using KIP.Domain;
 using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Components.Pages.Commission;
 using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
@@ -61,7 +62,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("gepland");
         await Assertions.Expect(chair.GetByTestId("session-heading")).ToContainTextAsync(Day(planned));
 
-        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
+        await new ReviewSessionScreen(chair).OpenMovingToTodayAsync();
         await Assertions.Expect(chair.GetByTestId("session-heading")).ToContainTextAsync(Day(today));
         await Assertions.Expect(henk.GetByTestId("session-status")).ToHaveTextAsync("geopend");
 

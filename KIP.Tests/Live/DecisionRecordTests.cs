@@ -8,11 +8,9 @@ using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Live;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace KIP.Tests.Live;
 
@@ -27,15 +25,13 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
     private static readonly Guid Chair = DemoPersons.Chair;
     private static readonly Guid Henk = DemoPersons.WerkInkomenMember;
     private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
-    private readonly KipAppFactory _app;
+    private readonly SlimKip _app;
     private readonly DateOnly _today = AmsterdamCalendar.Today(TimeProvider.System);
 
     public DecisionRecordTests()
     {
-        _app = new KipAppFactory(configure: host => host.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time)));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        _app = new SlimKip(_time);
+        SlimKip.AddComponentBasics(this);
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }
@@ -50,7 +46,6 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app.StartServer();
         Services.AddSingleton(Db);
         Services.AddSingleton(Sessions);
         Services.AddSingleton(Views);

@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
 using KIP.Web.Live;
@@ -26,17 +27,19 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
 
         var url = SessionPage.For(meeting);
         var chair = await fixture.SignInAsync(DemoPersons.Chair, url);
+        var chairScreen = new ReviewSessionScreen(chair);
         var member = await fixture.SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
+        var memberScreen = new ReviewSessionScreen(member);
         var applicant = await fixture.SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "InReview");
         await presence.EnterAsync(meeting, DemoPersons.BusinessMember);
         await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
         await presence.EnterAsync(meeting, DemoPersons.WerkInkomenMember);
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.WerkInkomenMember}")).ToHaveAttributeAsync("data-present", "yes");
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.WerkInkomenMember)).ToHaveAttributeAsync("data-present", "yes");
 
-        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
-        await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", Live);
-        await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Marieke Jansen");
+        await chairScreen.OpenMovingToTodayAsync();
+        await Assertions.Expect(memberScreen.Status).ToHaveTextAsync("geopend", Live);
+        await Assertions.Expect(memberScreen.ActingChair).ToHaveTextAsync("Marieke Jansen");
         await Assertions.Expect(member.GetByTestId("open-vote")).ToHaveCountAsync(0);
 
         // The chair declares a conflict of interest, then hands the item to Joost Visser.
@@ -47,8 +50,8 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
         await chair.GetByRole(AriaRole.Option, new() { Name = "Joost Visser" }).ClickAsync();
         await chair.GetByTestId("hand-over").ClickAsync();
 
-        await Assertions.Expect(member.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser", Live);
-        await Assertions.Expect(chair.GetByTestId("acting-chair")).ToHaveTextAsync("Joost Visser");
+        await Assertions.Expect(memberScreen.ActingChair).ToHaveTextAsync("Joost Visser", Live);
+        await Assertions.Expect(chairScreen.ActingChair).ToHaveTextAsync("Joost Visser");
         await Assertions.Expect(chair.GetByTestId("chair-tools")).ToHaveCountAsync(0);
         await Assertions.Expect(member.GetByTestId("open-vote")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(member);

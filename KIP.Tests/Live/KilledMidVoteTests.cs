@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Data;
 using Microsoft.Playwright;
 
@@ -10,15 +11,8 @@ namespace KIP.Tests.Live;
 /// </summary>
 public sealed class KilledMidVoteTests
 {
-    private static async Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path)
-    {
-        var context = await BrowserFixture.NewContextAsync(browser, app.BaseUrl, timeout: 20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    private static Task<IPage> SignInAsync(IBrowser browser, AppProcess app, Guid person, string path) =>
+        BrowserSignIn.AsAsync(browser, app.BaseUrl, person, path, timeout: 20_000);
 
     [Fact]
     public async Task Votes_confirmed_before_the_kill_are_all_there_after_the_restart()
@@ -29,20 +23,22 @@ public sealed class KilledMidVoteTests
         await using var browser = await BrowserFixture.LaunchAsync(playwright);
 
         var chair = await SignInAsync(browser, app, DemoPersons.Chair, "/commissie");
+        var chairScreen = new ReviewSessionScreen(chair);
         await chair.GetByTestId("session-link").First.ClickAsync();
         await Assertions.Expect(chair.GetByTestId("open-session")).ToBeVisibleAsync();
         var url = new Uri(chair.Url).AbsolutePath;
         var first = await SignInAsync(browser, app, DemoPersons.BusinessMember, url);
+        var firstScreen = new ReviewSessionScreen(first);
         var second = await SignInAsync(browser, app, DemoPersons.SroiIJmondMember, url);
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes");
+        var secondScreen = new ReviewSessionScreen(second);
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.SroiIJmondMember)).ToHaveAttributeAsync("data-present", "yes");
 
-        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
-        await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
-        await chair.GetByTestId("open-vote").ClickAsync();
-        await first.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
-        await second.GetByTestId("vote-Against").ClickAsync();
-        await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
+        await chairScreen.OpenMovingToTodayAsync();
+        await chairScreen.OpenVoteAsync("startup-zzp");
+        await firstScreen.VoteAsync("For");
+        await Assertions.Expect(firstScreen.MyVote).ToContainTextAsync("Voor");
+        await secondScreen.VoteAsync("Against");
+        await Assertions.Expect(secondScreen.MyVote).ToContainTextAsync("Tegen");
 
         // The outage is deliberate: the failed reconnects it causes are expected until each page has reloaded.
         var outages = new[] { chair, first, second }.Select(p => BrowserProblems.Outage(p.Context)).ToList();
@@ -68,19 +64,18 @@ public sealed class KilledMidVoteTests
 
         outages.ForEach(o => o.Dispose());
 
-        await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.BusinessMember}")).ToHaveAttributeAsync("data-state", "present");
-        await Assertions.Expect(chair.Locator("[data-testid=agenda-item][data-on-floor=yes]")).ToContainTextAsync("De Fietsenmakerij Haarlem");
+        await Assertions.Expect(chairScreen.Status).ToHaveTextAsync("geopend");
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.BusinessMember)).ToHaveAttributeAsync("data-state", "present");
+        await Assertions.Expect(chairScreen.AgendaItemOnFloor).ToContainTextAsync("De Fietsenmakerij Haarlem");
         await Assertions.Expect(first.GetByTestId("not-yet-voted-member")).ToHaveTextAsync(["Marieke Jansen"]);
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("2 van 3 stemmen");
-        await Assertions.Expect(first.GetByTestId("my-vote")).ToContainTextAsync("Voor");
-        await Assertions.Expect(second.GetByTestId("my-vote")).ToContainTextAsync("Tegen");
+        await Assertions.Expect(chairScreen.VoteCount).ToHaveTextAsync("2 van 3 stemmen");
+        await Assertions.Expect(firstScreen.MyVote).ToContainTextAsync("Voor");
+        await Assertions.Expect(secondScreen.MyVote).ToContainTextAsync("Tegen");
 
         // And the session goes on: the chair votes and closes.
-        await chair.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(first.GetByTestId("vote-count")).ToHaveTextAsync("3 van 3 stemmen");
-        await chair.GetByLabel("Motivering van het besluit").FillAsync("Na herstart afgerond.");
-        await chair.GetByTestId("close-vote").ClickAsync();
+        await chairScreen.VoteAsync("For");
+        await Assertions.Expect(firstScreen.VoteCount).ToHaveTextAsync("3 van 3 stemmen");
+        await chairScreen.CloseVoteAsync("Na herstart afgerond.");
         await Assertions.Expect(second.GetByTestId("outcome")).ToContainTextAsync("aangenomen");
         await Assertions.Expect(second.GetByTestId("tally")).ToHaveTextAsync("2 voor, 1 tegen, 0 onthouding");
         foreach (var page in new[] { chair, first, second })

@@ -1,5 +1,6 @@
 using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
+using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Components.Pages.Commission.Session;
 using KIP.Web.Data;
 using KIP.Web.Live;
@@ -19,30 +20,7 @@ public sealed class LiveBrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>A new browser context signed in as a demo person through the real OpenID Connect flow, on <paramref name="path"/>, interactive.</summary>
-    public async Task<IPage> SignInAsync(Guid person, string path)
-    {
-        var context = await BrowserFixture.NewContextAsync(Browser, App.BaseUrl);
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.GetByTestId($"demo-{person}").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(App.BaseUrl + path);
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
-
-    /// <summary>
-    /// The chair opens the demo meeting, planned in two weeks, today: decision 010 asks to confirm moving it to today
-    /// (the dialog names both days), and the chair confirms.
-    /// </summary>
-    public static async Task OpenMovingToTodayAsync(IPage chair)
-    {
-        await chair.GetByTestId("open-session").ClickAsync();
-        var dialog = chair.GetByRole(AriaRole.Dialog);
-        await Assertions.Expect(dialog).ToContainTextAsync("De vergadering was gepland op ");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Openen en verplaatsen" }).ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("session-status")).ToHaveTextAsync("geopend");
-    }
+    public Task<IPage> SignInAsync(Guid person, string path) => BrowserSignIn.AsAsync(Browser, App.BaseUrl, person, path, timeout: 30_000);
 
     /// <summary>The demo data's planned meeting.</summary>
     public async Task<Guid> PlannedMeetingAsync()
@@ -85,29 +63,30 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
 
         var url = SessionPage.For(meeting);
         var chair = await fixture.SignInAsync(DemoPersons.Chair, url);
+        var chairScreen = new ReviewSessionScreen(chair);
         var member = await fixture.SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
+        var memberScreen = new ReviewSessionScreen(member);
         var applicant = await fixture.SignInAsync(DemoPersons.Entrepreneur, "/mijn-organisatie");
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "InReview");
-        await Assertions.Expect(member.GetByTestId($"presence-{DemoPersons.Chair}")).ToHaveAttributeAsync("data-present", "yes");
+        await Assertions.Expect(memberScreen.Presence(DemoPersons.Chair)).ToHaveAttributeAsync("data-present", "yes");
 
         // Two more members arrive (their circuits are not browsers here); the quorum is recounted on every screen.
         await presence.EnterAsync(meeting, DemoPersons.BusinessMember);
         await presence.EnterAsync(meeting, DemoPersons.SroiIJmondMember);
-        await Assertions.Expect(chair.GetByTestId($"presence-{DemoPersons.SroiIJmondMember}")).ToHaveAttributeAsync("data-present", "yes", new() { Timeout = 15_000 });
+        await Assertions.Expect(chairScreen.Presence(DemoPersons.SroiIJmondMember)).ToHaveAttributeAsync("data-present", "yes", new() { Timeout = 15_000 });
 
-        await LiveBrowserFixture.OpenMovingToTodayAsync(chair);
-        await Assertions.Expect(member.GetByTestId("session-status")).ToHaveTextAsync("geopend", Live);
-        await Assertions.Expect(member.GetByTestId("quorum")).ToHaveAttributeAsync("data-has-quorum", "yes");
+        await chairScreen.OpenMovingToTodayAsync();
+        await Assertions.Expect(memberScreen.Status).ToHaveTextAsync("geopend", Live);
+        await Assertions.Expect(memberScreen.Quorum).ToHaveAttributeAsync("data-has-quorum", "yes");
 
-        await chair.Locator("[data-testid=criterion-startup-zzp] input, input[data-testid=criterion-startup-zzp]").First.CheckAsync();
-        await chair.GetByTestId("open-vote").ClickAsync();
-        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("0 van 4 stemmen", Live);
+        await chairScreen.OpenVoteAsync("startup-zzp");
+        await Assertions.Expect(memberScreen.VoteCount).ToHaveTextAsync("0 van 4 stemmen", Live);
         await BrowserFixture.AssertAccessibleAsync(member);
 
-        await member.GetByTestId("vote-For").ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("vote-count")).ToHaveTextAsync("1 van 4 stemmen", Live);
-        await Assertions.Expect(chair.GetByTestId("not-yet-voted")).Not.ToContainTextAsync("Joost Visser", new() { Timeout = 15_000 });
-        await Assertions.Expect(member.GetByTestId("my-vote")).ToContainTextAsync("Voor");
+        await memberScreen.VoteAsync("For");
+        await Assertions.Expect(chairScreen.VoteCount).ToHaveTextAsync("1 van 4 stemmen", Live);
+        await Assertions.Expect(chairScreen.NotYetVoted).Not.ToContainTextAsync("Joost Visser", new() { Timeout = 15_000 });
+        await Assertions.Expect(memberScreen.MyVote).ToContainTextAsync("Voor");
 
         // No screen is sent who voted what while the vote is open.
         Assert.DoesNotContain("named-vote", await chair.ContentAsync(), StringComparison.Ordinal);
@@ -116,14 +95,13 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         var motion = view.OnTheFloor!.OpenMotion!.Id;
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.For, DemoPersons.BusinessMember);
         await sessions.CastVoteAsync(meeting, motion, VoteChoice.Abstain, DemoPersons.SroiIJmondMember);
-        await chair.GetByTestId("vote-Against").ClickAsync();
-        await Assertions.Expect(member.GetByTestId("vote-count")).ToHaveTextAsync("4 van 4 stemmen", Live);
+        await chairScreen.VoteAsync("Against");
+        await Assertions.Expect(memberScreen.VoteCount).ToHaveTextAsync("4 van 4 stemmen", Live);
         await BrowserFixture.AssertAccessibleAsync(chair);
 
         await chair.GetByTestId("close-vote").ClickAsync();
         await Assertions.Expect(chair.GetByText("Vul de motivering van het besluit in; zonder motivering kan de stemming niet sluiten.")).ToBeVisibleAsync();
-        await chair.GetByLabel("Motivering van het besluit").FillAsync("Starter met een duidelijke sociale missie.");
-        await chair.GetByTestId("close-vote").ClickAsync();
+        await chairScreen.CloseVoteAsync("Starter met een duidelijke sociale missie.");
 
         await Assertions.Expect(member.GetByTestId("outcome")).ToContainTextAsync("aangenomen", new() { Timeout = 15_000 });
         await Assertions.Expect(member.GetByTestId("named-vote")).ToHaveCountAsync(4);

@@ -3,6 +3,7 @@ using KIP.Domain.Applications;
 using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Live;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -146,7 +147,7 @@ public sealed class ValidUntilDecisionTests : IAsyncLifetime
         var (meeting, item, applicationId) = await PlanAsync(CriterionCode.Pso30Plus, CriterionCode.BCorp);
         await using (var db = await Db.CreateDbContextAsync())
         {
-            var form = new KIP.Web.Components.Pages.Entrepreneurs.AssessmentState
+            var form = new KIP.Web.Eligibility.AssessmentState
             {
                 Claimed = ["pso-30-plus", "b-corp"],
                 Texts =

@@ -3,6 +3,7 @@ using KIP.Domain.Organisations;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
 using KIP.Web.Notifications;
+using KIP.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,7 +48,7 @@ public sealed class NotificationHost : IAsyncDisposable
         services.AddSingleton(new KipDataFolder(Folder));
         var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder, "kip.db"), DefaultTimeout = 30 }.ToString();
         services.AddPooledDbContextFactory<KipDbContext>(options => options.UseSqlite(connection).AddInterceptors(interceptors));
-        services.AddKipNotifications(configuration, host);
+        services.AddKipNotifications(services.AddKipSettings(configuration).Get<KipMailOptions>(), host);
         Services = services.BuildServiceProvider();
     }
 

@@ -25,13 +25,7 @@ public sealed class PrivacyApp : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task<KipSession> SignInAsync(Guid person)
-    {
-        var session = new KipSession(App.BaseUrl);
-        var (response, _) = await session.SignInAsDemoAsync(person);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return session;
-    }
+    public Task<KipSession> SignInAsync(Guid person) => KipSession.SignedInAsync(App.BaseUrl, person);
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
 }
@@ -217,7 +211,7 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             PublicEmail = "info@noors-groenwerk.example.nl",
         });
         db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation.Id, PersonId = person, Since = DateTimeOffset.UtcNow });
-        db.Notifications.Add(new KIP.Web.Notifications.Notification
+        db.Notifications.Add(new KIP.Web.Data.Notification
         {
             Id = Guid.NewGuid(),
             PersonId = person,
@@ -226,7 +220,7 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
             OrganisationName = organisation.Name,
             CreatedAt = DateTimeOffset.UtcNow,
         });
-        db.OutboxMessages.Add(new KIP.Web.Notifications.OutboxMessage
+        db.OutboxMessages.Add(new KIP.Web.Data.OutboxMessage
         {
             Id = Guid.NewGuid(),
             To = contactEmail,

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -305,9 +304,7 @@ public sealed partial class HardenedResponseTests(AppFixture fixture)
     public void V3_3_1_Only_Development_or_a_declared_plain_http_address_runs_without_TLS()
     {
         static bool Tls(string environment, string? publicUrl) => ResponseHardening.RequiresTls(
-            new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Kip:PublicUrl"] = publicUrl })
-                .Build(),
+            new KIP.Web.Settings.KipOptions { PublicUrl = publicUrl },
             new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment });
 
         Assert.False(Tls("Development", null));

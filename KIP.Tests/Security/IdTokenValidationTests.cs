@@ -5,41 +5,46 @@ using KIP.Web.Identity;
 
 namespace KIP.Tests.Security;
 
-/// <summary>
-/// KIP as an OpenID Connect client, handed forged ID tokens by its authority's token endpoint (ASVS 5.0 V9.1, V9.2:
-/// self-contained tokens). Each test first signs in with a genuine token, so a refusal is the forgery's, not a broken set-up.
-/// </summary>
-public sealed class IdTokenValidationTests : IAsyncLifetime
+/// <summary>KIP.Web with the forging authority as a sign-in scheme, one for all the forgeries: each test says which comes next.</summary>
+public sealed class ForgedTokenApp : IAsyncLifetime
 {
-    private readonly ForgingOidcProvider _authority = new();
-    private KipAppFactory _app = default!;
+    public ForgingOidcProvider Authority { get; } = new();
+
+    public KipAppFactory App { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        await _authority.StartAsync();
-        _app = new KipAppFactory(new Dictionary<string, string?>
+        await Authority.StartAsync();
+        App = new KipAppFactory(new Dictionary<string, string?>
         {
             ["Kip:Auth:Schemes:vervalst:DisplayName"] = "Vervalste authority",
-            ["Kip:Auth:Schemes:vervalst:Authority"] = _authority.Issuer,
+            ["Kip:Auth:Schemes:vervalst:Authority"] = Authority.Issuer,
             ["Kip:Auth:Schemes:vervalst:ClientId"] = ForgingOidcProvider.ClientId,
             ["Kip:Auth:Schemes:vervalst:ClientSecret"] = ForgingOidcProvider.ClientSecret,
             ["Kip:Auth:Schemes:vervalst:RequireHttpsMetadata"] = "false",
         });
-        _app.StartServer();
+        App.StartServer();
     }
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
-        await _authority.DisposeAsync();
+        await App.DisposeAsync();
+        await Authority.DisposeAsync();
     }
+}
 
+/// <summary>
+/// KIP as an OpenID Connect client, handed forged ID tokens by its authority's token endpoint (ASVS 5.0 V9.1, V9.2:
+/// self-contained tokens). Each test first signs in with a genuine token, so a refusal is the forgery's, not a broken set-up.
+/// </summary>
+public sealed class IdTokenValidationTests(ForgedTokenApp app) : IClassFixture<ForgedTokenApp>
+{
     /// <summary>Signs in through the authority; true when KIP accepted the ID token and opened the page asked for.</summary>
     private async Task<bool> SignInAsync(Forgery forgery)
     {
-        _authority.Next = forgery;
-        _authority.Subject = $"vervalst-{forgery}";
-        using var session = new KipSession(_app.BaseUrl);
+        app.Authority.Next = forgery;
+        app.Authority.Subject = $"vervalst-{forgery}";
+        using var session = new KipSession(app.App.BaseUrl);
         var (response, url) = await session.FollowAsync($"{AccessSetup.LoginPath}?scheme=vervalst&returnUrl=%2Fmijn-organisatie");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var signedIn = url.AbsolutePath == "/mijn-organisatie";

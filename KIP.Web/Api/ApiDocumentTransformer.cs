@@ -1,4 +1,6 @@
+using KIP.Web.Settings;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace KIP.Web.Api;
@@ -8,7 +10,7 @@ namespace KIP.Web.Api;
 /// major version (so paths are relative to it), contact details, a semver version, and the
 /// <c>API-Version</c> header on every response.
 /// </summary>
-public sealed class ApiDocumentTransformer(IConfiguration configuration) : IOpenApiDocumentTransformer
+public sealed class ApiDocumentTransformer(IOptions<KipOptions> kip, IOptions<KipApiOptions> api) : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -21,9 +23,9 @@ public sealed class ApiDocumentTransformer(IConfiguration configuration) : IOpen
             Version = ApiSetup.Version,
             Contact = new OpenApiContact
             {
-                Name = configuration["Kip:Api:ContactName"] ?? "Coördinatieteam KIP",
-                Email = configuration["Kip:Api:ContactEmail"] ?? "kip@kip.example",
-                Url = new Uri(configuration["Kip:Api:ContactUrl"] ?? site + "/"),
+                Name = api.Value.ContactName,
+                Email = api.Value.ContactEmail,
+                Url = new Uri(string.IsNullOrWhiteSpace(api.Value.ContactUrl) ? site + "/" : api.Value.ContactUrl),
             },
         };
         document.Servers = [new OpenApiServer { Url = site + ApiSetup.Prefix, Description = "KIP" }];
@@ -70,10 +72,9 @@ public sealed class ApiDocumentTransformer(IConfiguration configuration) : IOpen
 
     private string SiteUrl(OpenApiDocumentTransformerContext context)
     {
-        var configured = configuration["Kip:PublicUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (kip.Value.PublicAddress is { } configured)
         {
-            return configured.TrimEnd('/');
+            return configured.GetLeftPart(UriPartial.Path).TrimEnd('/');
         }
 
         var request = context.ApplicationServices.GetService<IHttpContextAccessor>()?.HttpContext?.Request;

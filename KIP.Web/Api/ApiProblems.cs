@@ -65,6 +65,8 @@ public static class ApiProblems
         var (title, detail) = status switch
         {
             StatusCodes.Status400BadRequest => ("Ongeldig verzoek", "Een waarde in het verzoek heeft niet de vorm die deze API verwacht; zie " + OpenApiUrl + "."),
+            StatusCodes.Status401Unauthorized => ("Niet aangemeld", $"{path} vraagt een aangemelde sessie van KIP; meld u eerst aan."),
+            StatusCodes.Status403Forbidden => ("Geen toegang", $"Uw rol geeft geen toegang tot {path}."),
             StatusCodes.Status404NotFound => ("Niet gevonden", $"Er is geen API-bron op {path}."),
             StatusCodes.Status405MethodNotAllowed => ("Methode niet toegestaan", $"{path} kent de methode {context.Request.Method} niet."),
             StatusCodes.Status413PayloadTooLarge => ("Verzoek te groot", "De body van het verzoek is groter dan deze API aanneemt."),

@@ -34,6 +34,16 @@ public static class DemoPersons
     /// <summary>Noor Bakker, a new entrepreneur: signed in, no organisation and no role yet.</summary>
     public static readonly Guid NewEntrepreneur = new("0d3f6a52-1b8e-4c61-9d0e-000000000041");
 
+    /// <summary>Bas Kok, contract partner for Aannemersbedrijf Duinzicht (KvK <see cref="DuinzichtKvk"/>).</summary>
+    public static readonly Guid ContractPartner = new("0d3f6a52-1b8e-4c61-9d0e-000000000051");
+
+    /// <summary>Linda de Graaf, contract partner for Facilitaire Diensten Spaarnestad (KvK <see cref="SpaarnestadKvk"/>).</summary>
+    public static readonly Guid OtherContractPartner = new("0d3f6a52-1b8e-4c61-9d0e-000000000052");
+
+    public const string DuinzichtKvk = "60123456";
+
+    public const string SpaarnestadKvk = "60234567";
+
     public static readonly Guid FietsenmakerijId = new("7a1c0000-0000-4000-8000-000000000001");
 
     public static readonly Guid SchoonEnSociaalId = new("7a1c0000-0000-4000-8000-000000000002");

@@ -1,7 +1,6 @@
 using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
-using KIP.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Data;
@@ -63,6 +62,19 @@ public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbCon
 
     /// <summary>Signed-in sessions (Identity/DatabaseTicketStore.cs).</summary>
     public DbSet<ServerSession> ServerSessions => Set<ServerSession>();
+
+    // SROI obligations (rulebook §7, KIP.Web/Sroi).
+    public DbSet<Sroi.SroiContract> SroiContracts => Set<Sroi.SroiContract>();
+
+    public DbSet<Sroi.SroiInvoice> SroiInvoices => Set<Sroi.SroiInvoice>();
+
+    public DbSet<Sroi.SroiActivity> SroiActivities => Set<Sroi.SroiActivity>();
+
+    public DbSet<Sroi.SroiBuildingBlock> SroiBuildingBlocks => Set<Sroi.SroiBuildingBlock>();
+
+    public DbSet<Sroi.SroiPartnerLink> SroiPartnerLinks => Set<Sroi.SroiPartnerLink>();
+
+    public DbSet<Sroi.SroiSentReminder> SroiSentReminders => Set<Sroi.SroiSentReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,7 +8,10 @@ public static class KipRoles
     public const string SroiOfficer = "sroi-officer";
     public const string Coordination = "coordination";
 
-    public static readonly IReadOnlyList<string> All = [Entrepreneur, Commission, SroiOfficer, Coordination];
+    /// <summary>A company with an SROI obligation in a contract (or subsidy) with a municipality (rulebook §7).</summary>
+    public const string ContractPartner = "contract-partner";
+
+    public static readonly IReadOnlyList<string> All = [Entrepreneur, Commission, SroiOfficer, Coordination, ContractPartner];
 }
 
 /// <summary>A person who signs in. Staff roles come from the authority; KIP's own data adds others (a seat, an organisation).</summary>

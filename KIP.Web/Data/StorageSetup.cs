@@ -1,15 +1,18 @@
+using KIP.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KIP.Web.Data;
 
 /// <summary>SQLite through EF Core: connection string <c>Kip</c>, by default a file in the data folder beside the app.</summary>
 public static class StorageSetup
 {
-    public static IServiceCollection AddKipStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddKipStorage(this IServiceCollection services, KipOptions kip, IConfiguration configuration, IHostEnvironment environment)
     {
-        var dataFolder = DataFolder(configuration, environment);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var dataFolder = DataFolder(kip, environment);
         var connectionString = configuration.GetConnectionString("Kip");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -35,11 +38,20 @@ public static class StorageSetup
     }
 
     /// <summary>Where the database, keys and uploads live: <c>Kip:DataFolder</c>, relative to the app, default <c>data</c>.</summary>
-    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    public static string DataFolder(KipOptions kip, IHostEnvironment environment)
     {
-        var folder = configuration["Kip:DataFolder"] ?? "data";
-        var full = Path.GetFullPath(Path.Combine(environment.ContentRootPath, folder));
-        Directory.CreateDirectory(full);
+        ArgumentNullException.ThrowIfNull(kip);
+        ArgumentNullException.ThrowIfNull(environment);
+        var full = Path.GetFullPath(Path.Combine(environment.ContentRootPath, kip.DataFolder));
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KipSettingsException([$"{KipOptions.Section}:{nameof(KipOptions.DataFolder)} = '{kip.DataFolder}': de map {full} kan niet worden aangemaakt ({e.Message}). / the folder {full} cannot be created."]);
+        }
+
         return full;
     }
 
@@ -63,11 +75,11 @@ public static class StorageSetup
         }
 
         var environment = services.GetRequiredService<IHostEnvironment>();
-        var configuration = services.GetRequiredService<IConfiguration>();
-        if (configuration.GetValue("Kip:DemoData", environment.IsDevelopment()))
+        if (services.GetRequiredService<IOptions<KipOptions>>().Value.DemoData ?? environment.IsDevelopment())
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);
+            await ActivatorUtilities.CreateInstance<Sroi.SroiDemoData>(scope.ServiceProvider).SeedAsync(cancellationToken);
         }
     }
 }

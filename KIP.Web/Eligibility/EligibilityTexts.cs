@@ -15,13 +15,22 @@ public sealed class EligibilityTexts(IStringLocalizer<Text> localizer)
 {
     private const int MaxEcho = 40;
 
-    /// <summary>A short sentence saying why a criterion is or is not met; names the date where there is one.</summary>
+    /// <summary>
+    /// A short sentence saying why a criterion is or is not met; names the date where there is one ({0}) and the policy's
+    /// numbers: the grace period ({1}), a startup's age ({2}) and a mission's minimum length ({3}).
+    /// </summary>
     public string Reason(CriterionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var date = outcome.ReasonDate is { } d ? DutchDates.Format(d) : string.Empty;
-        return localizer[$"Reason.{outcome.Reason}", date];
+        return localizer[$"Reason.{outcome.Reason}", date, Years(RecognitionPolicy.GracePeriodYears), Years(RecognitionPolicy.StartupAgeYears), RecognitionPolicy.MissionMinimumLength];
     }
+
+    /// <summary>A number of years from <see cref="RecognitionPolicy"/> as text ("2 jaar"), for the sentences that name it.</summary>
+    public string Years(int years) => localizer.Plural(PolicyYearsKey, years);
+
+    /// <summary>The resource key of <see cref="Years"/> (<c>.One</c>/<c>.Other</c>).</summary>
+    public const string PolicyYearsKey = "Policy.Years";
 
     /// <summary>Why a value is refused; <paramref name="fieldName"/> is the API field name or the page's label.</summary>
     public string Error(InputError error, string fieldName, DateOnly? checkDate = null)

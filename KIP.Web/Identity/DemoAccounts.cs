@@ -19,6 +19,8 @@ public static class DemoAccounts
         (DemoPersons.SroiOfficer, "Account.Demo.SroiOfficer"),
         (DemoPersons.Coordinator, "Account.Demo.Coordinator"),
         (DemoPersons.OfficerAndCoordinator, "Account.Demo.OfficerAndCoordinator"),
+        (DemoPersons.ContractPartner, "Account.Demo.ContractPartner"),
+        (DemoPersons.OtherContractPartner, "Account.Demo.OtherContractPartner"),
     ];
 
     public static bool IsDemoAccount(Guid person) => All.Any(a => a.Person == person);

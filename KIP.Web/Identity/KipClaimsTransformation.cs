@@ -54,6 +54,8 @@ internal sealed class KipClaimsTransformation(IDbContextFactory<KipDbContext> fa
             roles.Add(KipRoles.Entrepreneur);
         }
 
+        await Sroi.SroiPartnerAccess.AddClaimsAsync(db, person, session, roles, added);
+
         foreach (var role in roles.Where(r => !session.HasClaim(KipClaims.Role, r)))
         {
             added.AddClaim(new Claim(KipClaims.Role, role));

@@ -1,4 +1,5 @@
 using KIP.Web.Data;
+using KIP.Web.Settings;
 
 namespace KIP.Web.Identity;
 
@@ -6,9 +7,9 @@ namespace KIP.Web.Identity;
 /// <c>Kip:Sessions</c>: how long a signed-in session lasts (ASVS V7.3). The session lives on the server
 /// (<see cref="DatabaseTicketStore"/>); the cookie carries only its key. All the numbers are here.
 /// </summary>
-public sealed class KipSessionOptions
+public sealed class KipSessionOptions : IKipSettings<KipSessionOptions>
 {
-    public const string Section = "Kip:Sessions";
+    public static string Section => "Kip:Sessions";
 
     /// <summary>Staff roles (commission, coordination, SROI officer): the session ends after this long without activity.</summary>
     public TimeSpan StaffIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
@@ -34,4 +35,16 @@ public sealed class KipSessionOptions
     /// <summary>The idle timeout for a person holding <paramref name="roles"/> now.</summary>
     public TimeSpan IdleTimeoutFor(IEnumerable<string> roles) =>
         roles.Any(StaffRoles.Contains) ? StaffIdleTimeout : IdleTimeout;
+
+    /// <summary>Every duration is longer than zero.</summary>
+    public static void Check(KipSessionOptions settings, SettingErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Positive($"{Section}:{nameof(StaffIdleTimeout)}", settings.StaffIdleTimeout);
+        errors.Positive($"{Section}:{nameof(IdleTimeout)}", settings.IdleTimeout);
+        errors.Positive($"{Section}:{nameof(AbsoluteLifetime)}", settings.AbsoluteLifetime);
+        errors.Positive($"{Section}:{nameof(RevalidationInterval)}", settings.RevalidationInterval);
+        errors.Positive($"{Section}:{nameof(TouchInterval)}", settings.TouchInterval);
+    }
 }

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using KIP.Domain;
 using KIP.Domain.Commission;
-using KIP.Web.Components.Pages.Commission;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Live;
@@ -93,8 +93,8 @@ public sealed class ReviewSessionQueries(IDbContextFactory<KipDbContext> factory
         var today = AmsterdamCalendar.Today(time);
         return state.Applications.Values.ToDictionary(
             a => a.Id,
-            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ReviewPreparationService
-                .Check(organisations[a.OrganisationId], forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn).Criteria
+            a => (IReadOnlyDictionary<CriterionCode, DateOnly>)ApplicationCheck
+                .Evaluate(organisations[a.OrganisationId], forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn).Criteria
                 .Where(c => c.Met && c.ValidUntil is not null)
                 .ToDictionary(c => c.Code, c => c.ValidUntil!.Value));
     }

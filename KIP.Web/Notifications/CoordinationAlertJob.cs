@@ -1,10 +1,13 @@
 using System.Globalization;
+using KIP.Web.Components.Pages.Coordination;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
+using KIP.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace KIP.Web.Notifications;
@@ -20,7 +23,7 @@ public sealed partial class CoordinationAlertJob(
     CoordinationAlertService alerts,
     TimeProvider time,
     IStringLocalizer<Text> text,
-    IConfiguration configuration,
+    IOptions<KipOptions> kip,
     ILogger<CoordinationAlertJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -116,7 +119,7 @@ public sealed partial class CoordinationAlertJob(
         {
             CultureInfo.CurrentCulture = Dutch;
             CultureInfo.CurrentUICulture = Dutch;
-            var publicUrl = AccessSetup.PublicUrl(configuration);
+            var publicUrl = kip.Value.LinkAddress;
             var message = CoordinationAlertText.Format(text, alert.TextKey, alert.Arguments);
             var subject = text["CoordinationAlert.Mail.Subject", text[$"CoordinationAlert.Title.{alert.Alert.Kind}"].Value].Value;
             var body = text["CoordinationAlert.Mail.Body", message, new Uri(publicUrl, alert.Link), new Uri(publicUrl, "/meldingen")].Value;

@@ -1,3 +1,4 @@
+using KIP.Web.Settings;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -13,38 +14,78 @@ public interface IMailTransport
 /// <summary>
 /// <c>Kip:Mail</c>: <c>Transport</c> = <c>Pickup</c> | <c>Smtp</c>, <c>From</c>, and <c>Smtp:Host/Port/Username/Password/UseStartTls</c>.
 /// By default Development writes .eml files; elsewhere SMTP when a host is configured, otherwise mail stays queued.
+/// Any other transport stops the start: a typo must not quietly turn production mail into files.
 /// </summary>
-public sealed record MailSettings(string? Transport, string From, string? Host, int Port, string? Username, string? Password, bool UseStartTls)
+public sealed class KipMailOptions : IKipSettings<KipMailOptions>
 {
-    public const string Pickup = "Pickup";
-    public const string Smtp = "Smtp";
+    public const string PickupTransport = "Pickup";
+    public const string SmtpTransport = "Smtp";
 
-    public static MailSettings Read(IConfiguration configuration) => new(
-        configuration["Kip:Mail:Transport"],
-        configuration["Kip:Mail:From"] ?? "KIP <noreply@kip.example>",
-        configuration["Kip:Mail:Smtp:Host"],
-        configuration.GetValue("Kip:Mail:Smtp:Port", 587),
-        configuration["Kip:Mail:Smtp:Username"],
-        configuration["Kip:Mail:Smtp:Password"],
-        configuration.GetValue("Kip:Mail:Smtp:UseStartTls", true));
+    public static readonly IReadOnlyList<string> Transports = [PickupTransport, SmtpTransport];
+
+    public static string Section => "Kip:Mail";
+
+    public string? Transport { get; set; }
+
+    /// <summary>The sender of KIP's e-mails.</summary>
+    public string From { get; set; } = "KIP <noreply@kip.example>";
+
+    public KipSmtpOptions Smtp { get; set; } = new();
 
     /// <summary>The transport to use, or null when mail can only be queued (Production without an SMTP host).</summary>
     public string? ChosenTransport(IHostEnvironment environment)
     {
         if (!string.IsNullOrWhiteSpace(Transport))
         {
-            return string.Equals(Transport, Smtp, StringComparison.OrdinalIgnoreCase)
-                ? (string.IsNullOrWhiteSpace(Host) ? null : Smtp)
-                : Pickup;
+            return string.Equals(Transport.Trim(), SmtpTransport, StringComparison.OrdinalIgnoreCase) ? SmtpTransport : PickupTransport;
         }
 
         if (environment.IsDevelopment())
         {
-            return Pickup;
+            return PickupTransport;
         }
 
-        return string.IsNullOrWhiteSpace(Host) ? null : Smtp;
+        return string.IsNullOrWhiteSpace(Smtp.Host) ? null : SmtpTransport;
     }
+
+    public static void Check(KipMailOptions settings, SettingErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!string.IsNullOrWhiteSpace(settings.Transport) && !Transports.Contains(settings.Transport.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"{Section}:{nameof(Transport)}", settings.Transport,
+                "kies Pickup (e-mails als bestanden in <datamap>/mail) of Smtp, of laat de instelling weg.",
+                "choose Pickup (e-mails as files in <data folder>/mail) or Smtp, or leave it out.");
+        }
+
+        if (string.Equals(settings.Transport?.Trim(), SmtpTransport, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            errors.Missing($"{Section}:{nameof(Smtp)}:{nameof(KipSmtpOptions.Host)}", "Kip:Mail:Transport is Smtp, dus noem de SMTP-server, zoals smtp.example.nl.",
+                "Kip:Mail:Transport is Smtp, so name the SMTP server, like smtp.example.nl.");
+        }
+
+        if (!MailboxAddress.TryParse(settings.From, out var from) || from.Address.IndexOf('@', StringComparison.Ordinal) is <= 0 || from.Address.EndsWith('@'))
+        {
+            errors.Add($"{Section}:{nameof(From)}", settings.From, "een afzender zoals KIP <noreply@kip.example.nl>.", "a sender like KIP <noreply@kip.example.nl>.");
+        }
+
+        errors.AtLeast($"{Section}:{nameof(Smtp)}:{nameof(KipSmtpOptions.Port)}", settings.Smtp.Port, 1, 65_535);
+    }
+}
+
+/// <summary><c>Kip:Mail:Smtp</c>: the SMTP server KIP sends through.</summary>
+public sealed class KipSmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool UseStartTls { get; set; } = true;
 }
 
 /// <summary>Development: every e-mail as an RFC 5322 .eml file in <c>&lt;Kip:DataFolder&gt;/mail</c>, to open in any mail program.</summary>
@@ -67,7 +108,7 @@ public sealed class PickupFolderMailTransport(string folder) : IMailTransport
 }
 
 /// <summary>Production: SMTP with MailKit, configured by <c>Kip:Mail:Smtp:*</c>.</summary>
-public sealed class SmtpMailTransport(MailSettings settings) : IMailTransport
+public sealed class SmtpMailTransport(KipSmtpOptions settings) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {

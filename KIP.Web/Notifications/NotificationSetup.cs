@@ -1,21 +1,22 @@
+using KIP.Web.Components.Pages.Coordination;
+using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 
 namespace KIP.Web.Notifications;
 
 public static class NotificationSetup
 {
-    /// <summary>Reminders (rulebook §3), in-app notifications and the e-mail outbox with its transport (<see cref="MailSettings"/>).</summary>
-    public static IServiceCollection AddKipNotifications(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Reminders (rulebook §3), in-app notifications and the e-mail outbox with its transport (<see cref="KipMailOptions"/>).</summary>
+    public static IServiceCollection AddKipNotifications(this IServiceCollection services, KipMailOptions mail, IHostEnvironment environment)
     {
-        var settings = MailSettings.Read(configuration);
-        services.AddSingleton(settings);
-        switch (settings.ChosenTransport(environment))
+        ArgumentNullException.ThrowIfNull(mail);
+        switch (mail.ChosenTransport(environment))
         {
-            case MailSettings.Pickup:
+            case KipMailOptions.PickupTransport:
                 services.AddSingleton<IMailTransport>(sp => new PickupFolderMailTransport(Path.Combine(sp.GetRequiredService<KipDataFolder>().Path, "mail")));
                 break;
-            case MailSettings.Smtp:
-                services.AddSingleton<IMailTransport>(new SmtpMailTransport(settings));
+            case KipMailOptions.SmtpTransport:
+                services.AddSingleton<IMailTransport>(new SmtpMailTransport(mail.Smtp));
                 break;
             default:
                 break; // no transport: mail stays queued and the dispatcher says so in the log

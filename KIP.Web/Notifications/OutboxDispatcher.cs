@@ -1,5 +1,6 @@
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace KIP.Web.Notifications;
@@ -12,7 +13,7 @@ namespace KIP.Web.Notifications;
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<KipDbContext> dbFactory,
     TimeProvider time,
-    MailSettings settings,
+    IOptions<KipMailOptions> mail,
     ILogger<OutboxDispatcher> logger,
     IMailTransport? transport = null) : BackgroundService
 {
@@ -78,7 +79,7 @@ public sealed partial class OutboxDispatcher(
 
         try
         {
-            await transport!.SendAsync(ToMime(message, settings.From, now), cancellationToken);
+            await transport!.SendAsync(ToMime(message, mail.Value.From, now), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,12 +1,15 @@
 using System.Globalization;
 using KIP.Domain;
+using KIP.Domain.Organisations;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
+using KIP.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace KIP.Web.Notifications;
@@ -22,7 +25,7 @@ public sealed partial class RecognitionReminderJob(
     IDbContextFactory<KipDbContext> dbFactory,
     TimeProvider time,
     IStringLocalizer<Text> text,
-    IConfiguration configuration,
+    IOptions<KipOptions> kip,
     ILogger<RecognitionReminderJob> logger) : BackgroundService
 {
     public const string NotificationTextKey = "Reminders.Notification.Text";
@@ -38,10 +41,9 @@ public sealed partial class RecognitionReminderJob(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // A first sieve in the database; KIP.Domain decides below (the recognition's valid-until is the latest of all).
+            var validToday = AcceptedCriterion.ValidOn(today);
             candidates = await db.Organisations.AsNoTracking()
-                .RecognisedOn(today)
-                .Where(o => o.AcceptedCriteria.Any(c =>
-                    c.ValidUntil != null && today <= c.ValidUntil && c.ValidUntil <= horizon && (c.EndedOn == null || today < c.EndedOn)))
+                .Where(o => o.AcceptedCriteria.AsQueryable().Where(validToday).Any(c => c.ValidUntil != null && c.ValidUntil <= horizon))
                 .Select(o => o.Id)
                 .ToListAsync(cancellationToken);
         }
@@ -155,7 +157,7 @@ public sealed partial class RecognitionReminderJob(
         {
             CultureInfo.CurrentCulture = Dutch;
             CultureInfo.CurrentUICulture = Dutch;
-            var publicUrl = AccessSetup.PublicUrl(configuration);
+            var publicUrl = kip.Value.LinkAddress;
             var date = DutchDates.Format(validUntil);
             var criteriaText = string.Join(", ", criteria.Select(CatalogText.CriterionTitle));
             var subject = text["Reminders.Mail.Subject", organisationName, date].Value;

@@ -148,7 +148,7 @@ public static class CircuitLimits
     public static WebApplication UseKipCircuitLimits(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var publicUrl = Identity.AccessSetup.ConfiguredPublicUrl(app.Configuration);
+        var publicUrl = app.Services.GetRequiredService<IOptions<Settings.KipOptions>>().Value.PublicAddress;
         app.Use(async (http, next) =>
         {
             if (http.Request.Path.StartsWithSegments(HubPath, StringComparison.OrdinalIgnoreCase))

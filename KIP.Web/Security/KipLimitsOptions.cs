@@ -1,12 +1,14 @@
+using KIP.Web.Settings;
+
 namespace KIP.Web.Security;
 
 /// <summary>
 /// Every limit against overload in one place (<c>Kip:Limits</c>), with defaults for one municipality's use; an operator
 /// (or a test, a benchmark) raises or lowers them by configuration, e.g. <c>Kip__Limits__Api__PermitLimit=600</c>.
 /// </summary>
-public sealed class KipLimitsOptions
+public sealed class KipLimitsOptions : IKipSettings<KipLimitsOptions>
 {
-    public const string Section = "Kip:Limits";
+    public static string Section => "Kip:Limits";
 
     /// <summary>The public API (<c>/api/v1</c>): per signed-in person, else per IP address.</summary>
     public RateLimitRule Api { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
@@ -25,6 +27,22 @@ public sealed class KipLimitsOptions
 
     /// <summary>Open circuits on this server altogether (roughly 0.6 MB each).</summary>
     public int CircuitsTotal { get; set; } = 1000;
+
+    /// <summary>Every limit lets at least one through: a limit of 0 would shut KIP rather than protect it.</summary>
+    public static void Check(KipLimitsOptions settings, SettingErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var (name, rule) in new[] { (nameof(Api), settings.Api), (nameof(SignIn), settings.SignIn), (nameof(Share), settings.Share) })
+        {
+            errors.AtLeast($"{Section}:{name}:{nameof(RateLimitRule.PermitLimit)}", rule.PermitLimit, 1);
+            errors.AtLeast($"{Section}:{name}:{nameof(RateLimitRule.WindowSeconds)}", rule.WindowSeconds, 1, 86_400);
+        }
+
+        errors.AtLeast($"{Section}:{nameof(CircuitsPerPerson)}", settings.CircuitsPerPerson, 1);
+        errors.AtLeast($"{Section}:{nameof(CircuitsPerAddress)}", settings.CircuitsPerAddress, 1);
+        errors.AtLeast($"{Section}:{nameof(CircuitsTotal)}", settings.CircuitsTotal, 1);
+    }
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests in each window of <see cref="WindowSeconds"/> seconds.</summary>

@@ -48,9 +48,8 @@ public static class RateLimits
         return "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 
-    public static IServiceCollection AddKipRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKipRateLimits(this IServiceCollection services)
     {
-        services.Configure<KipLimitsOptions>(configuration.GetSection(KipLimitsOptions.Section));
         services.AddRateLimiter(_ => { });
         return services;
     }

@@ -1,8 +1,10 @@
 using KIP.Web.Identity;
+using KIP.Web.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using NetEscapades.AspNetCore.SecurityHeaders;
 
 namespace KIP.Web.Security;
@@ -22,19 +24,21 @@ public static class ResponseHardening
     /// a plain-http public address (<c>Kip:PublicUrl=http://…</c>, as the tests and a demo on a laptop do). Then cookies
     /// keep plain names and follow the request's scheme, and there is no HSTS or HTTPS redirection.
     /// </summary>
-    public static bool RequiresTls(IConfiguration configuration, IHostEnvironment environment)
+    public static bool RequiresTls(KipOptions kip, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(kip);
         ArgumentNullException.ThrowIfNull(environment);
-        var publicUrl = AccessSetup.ConfiguredPublicUrl(configuration);
-        return !environment.IsDevelopment() && publicUrl?.Scheme != Uri.UriSchemeHttp;
+        return !environment.IsDevelopment() && kip.PublicAddress?.Scheme != Uri.UriSchemeHttp;
     }
 
-    public static WebApplicationBuilder AddKipHardening(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddKipHardening(this WebApplicationBuilder builder, KipStartSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
         var services = builder.Services;
-        var tls = RequiresTls(builder.Configuration, builder.Environment);
-        var authorities = (builder.Configuration.GetSection(KipAuthOptions.Section).Get<KipAuthOptions>() ?? new KipAuthOptions())
+        var kip = settings.Get<KipOptions>();
+        var tls = RequiresTls(kip, builder.Environment);
+        var authorities = settings.Get<KipAuthOptions>()
             .Schemes.Values
             .Select(s => Uri.TryCreate(s.Authority, UriKind.Absolute, out var authority) ? authority.GetLeftPart(UriPartial.Authority) : null)
             .OfType<string>()
@@ -62,7 +66,7 @@ public static class ResponseHardening
             });
             services.AddHttpsRedirection(https =>
             {
-                var publicUrl = AccessSetup.ConfiguredPublicUrl(builder.Configuration);
+                var publicUrl = kip.PublicAddress;
                 if (publicUrl?.Scheme == Uri.UriSchemeHttps)
                 {
                     https.HttpsPort = publicUrl.Port;
@@ -77,7 +81,7 @@ public static class ResponseHardening
     public static WebApplication UseKipHardening(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (RequiresTls(app.Configuration, app.Environment))
+        if (RequiresTls(app.Services.GetRequiredService<IOptions<KipOptions>>().Value, app.Environment))
         {
             app.UseHttpsRedirection();
         }

@@ -1,13 +1,15 @@
+using KIP.Web.Settings;
+
 namespace KIP.Web.Security;
 
 /// <summary>Hardened responses and limits (ASVS V3.4, V2.4.1), wired from Program.cs.</summary>
 public static class SecuritySetup
 {
-    public static WebApplicationBuilder AddKipSecurity(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddKipSecurity(this WebApplicationBuilder builder, KipStartSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddKipHardening();
-        builder.Services.AddKipRateLimits(builder.Configuration);
+        builder.AddKipHardening(settings);
+        builder.Services.AddKipRateLimits();
         builder.Services.AddKipCircuitLimits();
         return builder;
     }

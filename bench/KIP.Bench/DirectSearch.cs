@@ -6,7 +6,7 @@ namespace KIP.Bench;
 
 /// <summary>
 /// The direct baseline: exactly the SQL part of <see cref="SupplierSearch"/>
-/// (<see cref="SupplierSearch.FindIdsAsync"/>: the capped count and the page's ids) on one open
+/// (<see cref="SupplierSql.FindIdsAsync"/>: the capped count and the page's ids) on one open
 /// Microsoft.Data.Sqlite connection to the same file — no EF, no items, no HTTP.
 /// </summary>
 internal sealed class DirectSearch(string connectionString) : IDisposable
@@ -15,15 +15,15 @@ internal sealed class DirectSearch(string connectionString) : IDisposable
 
     public (int Total, bool Capped, List<string> Ids) Search(SupplierQuery query, DateOnly today)
     {
-        var (total, capped, ids) = SupplierSearch.FindIdsAsync(_connection, query, today).GetAwaiter().GetResult();
+        var (total, capped, ids) = SupplierSql.FindIdsAsync(_connection, query, today).GetAwaiter().GetResult();
         return (total, capped, [.. ids.Select(id => id.ToString().ToUpperInvariant())]);
     }
 
     /// <summary>EXPLAIN QUERY PLAN of the main query, one line per step.</summary>
     public IEnumerable<string> Plan(SupplierQuery query, DateOnly today)
     {
-        var (sql, parameters) = SupplierSearch.MainSql(query, today);
-        using DbCommand command = SupplierSearch.Command(_connection, "EXPLAIN QUERY PLAN " + sql, parameters);
+        var (sql, parameters) = SupplierSql.MainSql(query, today);
+        using DbCommand command = SupplierSql.Command(_connection, "EXPLAIN QUERY PLAN " + sql, parameters);
         using var reader = command.ExecuteReader();
         var lines = new List<string>();
         while (reader.Read())

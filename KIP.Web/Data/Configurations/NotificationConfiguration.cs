@@ -1,5 +1,4 @@
 using KIP.Domain.Organisations;
-using KIP.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

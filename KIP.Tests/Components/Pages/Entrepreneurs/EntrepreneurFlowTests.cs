@@ -9,6 +9,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,22 +20,12 @@ namespace KIP.Tests.Components.Pages.Entrepreneurs;
 /// Register → admission → draft → evidence → submit → withdraw against the real app and database, with every
 /// service method refusing those it is not for, and the evidence endpoint readable only by the right people.
 /// </summary>
-public sealed class EntrepreneurFlowTests : IAsyncLifetime
+public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[64]];
 
-    private readonly KipAppFactory _app = new();
-
-    public Task InitializeAsync()
-    {
-        _app.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private T Service<T>()
-        where T : notnull => _app.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+        where T : notnull => fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     private static ClaimsPrincipal As(Guid person, string[] roles, params Guid[] organisations)
     {
@@ -114,10 +105,10 @@ public sealed class EntrepreneurFlowTests : IAsyncLifetime
         Assert.StartsWith("DomainError.", (await applications.SaveDraftAsync(owner, context.Application.Id, state)).ErrorKey, StringComparison.Ordinal);
 
         // The evidence endpoint: the applicant and the commission read it as an attachment; another entrepreneur does not.
-        using (var lotte = new KipSession(_app.BaseUrl))
-        using (var mehmet = new KipSession(_app.BaseUrl))
-        using (var chair = new KipSession(_app.BaseUrl))
-        using (var anonymous = new KipSession(_app.BaseUrl))
+        using (var lotte = new KipSession(fixture.App.BaseUrl))
+        using (var mehmet = new KipSession(fixture.App.BaseUrl))
+        using (var chair = new KipSession(fixture.App.BaseUrl))
+        using (var anonymous = new KipSession(fixture.App.BaseUrl))
         {
             await lotte.SignInAsDemoAsync(DemoPersons.SroiOfficer);
             await mehmet.SignInAsDemoAsync(DemoPersons.OtherEntrepreneur);

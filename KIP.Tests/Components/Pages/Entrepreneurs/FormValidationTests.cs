@@ -4,13 +4,11 @@ using AngleSharp.Dom;
 using Bunit;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Entrepreneurs;
-using KIP.Web.Components.Pages.Organisations;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace KIP.Tests.Components.Pages.Entrepreneurs;
 
@@ -33,13 +31,11 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
     private static readonly string[] Fields =
         ["kvk", "name", "legalForm", "foundedOn", "employees", "establishedIn", "worksIn", "website", "publicEmail", "publicPhone", "contactName", "contactEmail", "contactPhone", "description", "offer", "categories"];
 
-    private readonly KipAppFactory _app = new();
+    private readonly SlimKip _app = new();
 
     public FormValidationTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        SlimKip.AddComponentBasics(this);
         Services.AddSingleton(_ => _app.Services.GetRequiredService<IDbContextFactory<KipDbContext>>());
         Services.AddSingleton(_ => _app.Services.GetRequiredService<LogoStore>());
         Services.AddSingleton(TimeProvider.System);
@@ -47,16 +43,12 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
         Services.AddScoped<AdmissionService>();
         Services.AddSingleton(_ => _app.Services.GetRequiredService<KIP.Web.Live.ISessionNotifier>());
         Services.AddSingleton(_ => _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
-        Services.AddScoped<KIP.Web.Notifications.AdmissionNotices>();
+        Services.AddScoped<KIP.Web.Components.Pages.Entrepreneurs.AdmissionNotices>();
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
     }
 
-    public Task InitializeAsync()
-    {
-        _app.StartServer();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

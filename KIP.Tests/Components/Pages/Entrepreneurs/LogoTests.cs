@@ -17,18 +17,8 @@ namespace KIP.Tests.Components.Pages.Entrepreneurs;
 /// decoding), resized to fit 256×256 and re-encoded; stored outside wwwroot, replaced cleanly, served only for
 /// admitted organisations.
 /// </summary>
-public sealed class LogoTests : IAsyncLifetime
+public sealed class LogoTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private readonly KipAppFactory _app = new();
-
-    public Task InitializeAsync()
-    {
-        _app.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     /// <summary>An image of the size asked, with a coloured diagonal so the content is not trivial.</summary>
     internal static byte[] Image(int width, int height, SKEncodedImageFormat format)
     {
@@ -115,7 +105,7 @@ public sealed class LogoTests : IAsyncLifetime
     }
 
     private T Service<T>()
-        where T : notnull => _app.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+        where T : notnull => fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     private static ClaimsPrincipal As(Guid person, string[] roles, params Guid[] organisations)
     {
@@ -137,7 +127,7 @@ public sealed class LogoTests : IAsyncLifetime
         var organisations = Service<OrganisationService>();
         var admissions = Service<AdmissionService>();
         var store = Service<LogoStore>();
-        using var anonymous = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        using var anonymous = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl) };
 
         // Registration with a logo: stored under a generated name in the data folder, not served before admission.
         var form = new RegistrationForm
@@ -156,8 +146,8 @@ public sealed class LogoTests : IAsyncLifetime
         var first = await StoredLogoAsync(id);
         Assert.NotNull(first);
         Assert.Matches("^[0-9a-f]{32}\\.png$", first);
-        Assert.True(File.Exists(Path.Combine(_app.DataFolder, "logos", first)));
-        Assert.StartsWith(_app.DataFolder, store.Folder, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(fixture.App.DataFolder, "logos", first)));
+        Assert.StartsWith(fixture.App.DataFolder, store.Folder, StringComparison.Ordinal);
         Assert.DoesNotContain(
             Directory.EnumerateFiles(Path.Combine(AppProcess.SolutionRoot(), "KIP.Web", "wwwroot"), "*", SearchOption.AllDirectories),
             f => f.Contains(first, StringComparison.Ordinal));

@@ -1,15 +1,21 @@
 using KIP.Web.Identity;
+using KIP.Web.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace KIP.Web.Components.Pages.Bench;
 
 /// <summary><c>Kip:Bench</c>: the benchmark's pages and endpoints exist for everyone only when <see cref="Enabled"/> (default off).</summary>
-public sealed class BenchOptions
+public sealed class BenchOptions : IKipSettings<BenchOptions>
 {
-    public const string Section = "Kip:Bench";
+    public static string Section => "Kip:Bench";
 
     public bool Enabled { get; set; }
+
+    public static void Check(BenchOptions settings, SettingErrors errors)
+    {
+        // A switch: its type is all there is to check.
+    }
 }
 
 /// <summary>
@@ -36,9 +42,8 @@ public sealed class BenchEnabledHandler(IOptionsMonitor<BenchOptions> options) :
 public static class BenchSetup
 {
     /// <summary>The live-update benchmark's baseline counter and its policy (bench/README.md).</summary>
-    public static IServiceCollection AddKipBench(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKipBench(this IServiceCollection services)
     {
-        services.Configure<BenchOptions>(configuration.GetSection(BenchOptions.Section));
         services.AddSingleton<IAuthorizationHandler, BenchEnabledHandler>();
         services.AddSingleton<BenchCounter>();
         services.AddAuthorizationBuilder()

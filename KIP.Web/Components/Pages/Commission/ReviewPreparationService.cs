@@ -6,6 +6,7 @@ using KIP.Domain.Organisations;
 using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Identity;
 using KIP.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -253,43 +254,6 @@ public sealed class ReviewPreparationService(IDbContextFactory<KipDbContext> fac
     }
 
     /// <summary>
-    /// KIP.Domain's check of an application: over its submitted assessment form (evidence fields and the
-    /// organisation's stored facts, as the form evaluated them for the applicant), or — for an application
-    /// without a form (imported) or a form that no longer reads — over the stored facts alone.
-    /// </summary>
-    public static EligibilityResult Check(Organisation organisation, string? formJson, DateOnly today, DateOnly? firstSubmittedOn)
-    {
-        ArgumentNullException.ThrowIfNull(organisation);
-        if (formJson is not null)
-        {
-            var facts = new OrganisationFacts(organisation.LegalForm, organisation.FoundedOn, organisation.Employees, organisation.GraceStartedOn);
-            if (AssessmentState.FromJson(formJson).Evaluate(facts, today, firstSubmittedOn).Result is { } result)
-            {
-                return result;
-            }
-        }
-
-        return KIP.Domain.Eligibility.EligibilityCheck.Evaluate(FactsOf(organisation), today, firstSubmittedOn);
-    }
-
-    /// <summary>
-    /// The facts KIP stores about an organisation, as the eligibility check reads them. Registrations and
-    /// certificates (Code, Social Enterprise NL, PSO, B Corp, non-profit) are in the assessment form, not here: unknown.
-    /// </summary>
-    public static EligibilityFacts FactsOf(Organisation organisation)
-    {
-        ArgumentNullException.ThrowIfNull(organisation);
-        return new EligibilityFacts
-        {
-            LegalForm = organisation.LegalForm,
-            FoundedOn = organisation.FoundedOn,
-            Employees = organisation.Employees,
-            SocialMission = organisation.SocialMission,
-            GraceStartedOn = organisation.GraceStartedOn,
-        };
-    }
-
-    /// <summary>
     /// §6: a declaration ahead changes only until its item comes to the floor: refused when the application is, in an
     /// open meeting, on the floor (the first item without a result) or treated, or — for a declaration made at
     /// <paramref name="since"/> — was on the agenda of a meeting held after it (the recusal is in that record).
@@ -383,7 +347,7 @@ public sealed class ReviewPreparationService(IDbContextFactory<KipDbContext> fac
             .Select(a =>
             {
                 var organisation = organisations[a.OrganisationId];
-                var result = Check(organisation, forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn);
+                var result = ApplicationCheck.Evaluate(organisation, forms.GetValueOrDefault(a.Id), today, a.FirstSubmittedOn);
                 return new AwaitingApplication(
                     a.Id, organisation.Id, organisation.Name, a.Status, a.FirstSubmittedOn,
                     [.. a.ClaimedCriteria.Select(code => result.Criteria.Single(c => c.Code == code))],

@@ -47,11 +47,8 @@ public sealed class MeetingService(IDbContextFactory<KipDbContext> factory, Poli
     /// <summary>§5 for the chair's dashboard: the current and next year's warnings, when this person chairs a meeting this year or next.</summary>
     public async Task<IReadOnlyList<MeetingWarning>> WarningsForChairAsync(Guid? personId, CancellationToken cancellationToken = default)
     {
-        var today = AmsterdamCalendar.Today(time);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var dates = await db.Meetings.AsNoTracking().Select(m => new { m.Date, m.ChairPersonId }).ToListAsync(cancellationToken);
-        var chairs = dates.Any(m => m.ChairPersonId == personId && m.Date.Year >= today.Year - 1);
-        return chairs ? MeetingRule.WarningsOn(today, dates.Select(m => m.Date)) : [];
+        return await db.WarningsForChairAsync(personId, AmsterdamCalendar.Today(time), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ChairCandidate>> ChairCandidatesAsync(DateOnly date, CancellationToken cancellationToken = default)

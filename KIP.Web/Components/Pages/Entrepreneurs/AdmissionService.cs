@@ -12,7 +12,7 @@ namespace KIP.Web.Components.Pages.Entrepreneurs;
 /// Who is in (rulebook §1): an organisation's admission to KIP, and a person's access to an organisation already
 /// registered, each asked by the entrepreneur and decided by the coordination team. Every method checks who asks.
 /// </summary>
-public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, TimeProvider time, KIP.Web.Notifications.AdmissionNotices notices)
+public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, TimeProvider time, AdmissionNotices notices)
 {
     /// <summary>Asks the coordination team for access to an organisation already registered; one open request per person.</summary>
     public Task<ActionResult> RequestAccessAsync(ClaimsPrincipal user, Guid organisationId) => ServiceCall.RunAsync(async () =>
@@ -116,7 +116,7 @@ public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, Ti
         var organisationName = await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync();
         var asker = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).ToListAsync();
         notices.Add(db, request.OrganisationId, organisationName, asker,
-            grant ? KIP.Web.Notifications.AdmissionNotices.GrantedKey : KIP.Web.Notifications.AdmissionNotices.RefusedKey, request.RefusalReason, now);
+            grant ? AdmissionNotices.GrantedKey : AdmissionNotices.RefusedKey, request.RefusalReason, now);
         await db.SaveChangesAsync();
         await notices.AnnounceAsync(request.OrganisationId);
     });
@@ -173,7 +173,7 @@ public sealed class AdmissionService(IDbContextFactory<KipDbContext> factory, Ti
             .Join(db.Persons, m => m.PersonId, p => p.Id, (m, p) => p)
             .ToListAsync();
         notices.Add(db, organisationId, organisation.Name, members,
-            admit ? KIP.Web.Notifications.AdmissionNotices.AdmittedKey : KIP.Web.Notifications.AdmissionNotices.DeclinedKey,
+            admit ? AdmissionNotices.AdmittedKey : AdmissionNotices.DeclinedKey,
             admit ? null : organisation.DeclineReason, now);
         await db.SaveChangesAsync();
         await notices.AnnounceAsync(organisationId);

@@ -4,6 +4,7 @@ using KIP.Domain.Applications;
 using KIP.Domain.Organisations;
 using KIP.Web.Actions;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -185,25 +186,4 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
         var list = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync();
         return [.. list.OrderByDescending(a => a.Timeline.Min(e => e.At))];
     }
-}
-
-/// <summary>GET /documenten/{id}: an evidence document as an attachment, for those who may read it.</summary>
-public static class EvidenceEndpoints
-{
-    public const string Path = "/documenten";
-
-    public static string UrlFor(Guid id) => $"{Path}/{id}";
-
-    public static void MapEvidenceDocuments(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path + "/{id:guid}", async (Guid id, HttpContext http, EvidenceService evidence, EvidenceStore store) =>
-        {
-            var document = await evidence.ReadableDocumentAsync(http.User, id);
-            if (document is null)
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(store.Open(document.StoredName), document.ContentType, EvidenceStore.SafeName(document.FileName));
-        }).RequireAuthorization(KipPolicies.SignedIn);
 }

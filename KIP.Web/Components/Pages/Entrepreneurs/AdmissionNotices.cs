@@ -1,13 +1,14 @@
 using System.Globalization;
-using KIP.Web.Components.Pages.Organisations;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Live;
 using KIP.Web.Localization;
+using KIP.Web.Settings;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace KIP.Web.Notifications;
+namespace KIP.Web.Components.Pages.Entrepreneurs;
 
 /// <summary>
 /// The coordination team's decision on an organisation's admission or on a person's access request is
@@ -15,7 +16,7 @@ namespace KIP.Web.Notifications;
 /// with the reason when refused, written in the same transaction as the decision (so once) — and every open
 /// "Mijn organisatie" and manage page of that organisation reloads (<see cref="OrganisationChanged"/>).
 /// </summary>
-public sealed class AdmissionNotices(IStringLocalizer<Text> text, IConfiguration configuration, ISessionNotifier notifier)
+public sealed class AdmissionNotices(IStringLocalizer<Text> text, IOptions<KipOptions> kip, ISessionNotifier notifier)
 {
     public const string AdmittedKey = "Admission.Notification.Admitted";
     public const string DeclinedKey = "Admission.Notification.Declined";
@@ -75,7 +76,7 @@ public sealed class AdmissionNotices(IStringLocalizer<Text> text, IConfiguration
         {
             CultureInfo.CurrentCulture = Dutch;
             CultureInfo.CurrentUICulture = Dutch;
-            var publicUrl = AccessSetup.PublicUrl(configuration);
+            var publicUrl = kip.Value.LinkAddress;
             var subject = text[textKey + ".Subject", organisationName].Value;
             var body = text[
                 "Admission.Mail.Body",

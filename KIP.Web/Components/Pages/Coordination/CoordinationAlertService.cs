@@ -1,14 +1,13 @@
 using System.Globalization;
 using KIP.Domain;
 using KIP.Domain.Commission;
-using KIP.Web.Components.Pages.Coordination;
 using KIP.Web.Data;
 using KIP.Web.Live;
 using KIP.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace KIP.Web.Notifications;
+namespace KIP.Web.Components.Pages.Coordination;
 
 /// <summary>
 /// A coordination alert with the names it mentions. <see cref="Arguments"/> is what a notification stores:

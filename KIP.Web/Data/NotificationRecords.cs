@@ -1,4 +1,4 @@
-namespace KIP.Web.Notifications;
+namespace KIP.Web.Data;
 
 /// <summary>
 /// A message in the app for one person (product.md: "messages and reminders"). Stored as a resource key with its

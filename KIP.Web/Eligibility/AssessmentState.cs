@@ -1,9 +1,8 @@
 using System.Text.Json;
 using KIP.Domain;
 using KIP.Domain.Eligibility;
-using KIP.Web.Eligibility;
 
-namespace KIP.Web.Components.Pages.Entrepreneurs;
+namespace KIP.Web.Eligibility;
 
 /// <summary>The organisation's stored facts the form does not ask again (rulebook §3: its grace history included).</summary>
 public sealed record OrganisationFacts(LegalForm? LegalForm, DateOnly? FoundedOn, int? Employees, DateOnly? GraceStartedOn);
