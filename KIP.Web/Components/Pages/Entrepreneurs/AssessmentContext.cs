@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KIP.Domain.Applications;
 using KIP.Web.Data;
+using KIP.Web.Eligibility;
 
 namespace KIP.Web.Components.Pages.Entrepreneurs;
 
