@@ -51,6 +51,7 @@ builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.RegionOverviewServi
 builder.Services.AddScoped<KIP.Web.Components.Pages.Overview.SroiRealisationService>();
 builder.Services.AddEntrepreneurs();
 builder.Services.AddScoped<PrivacyService>();
+builder.Services.AddScoped<PersonalDataExport>();
 builder.Services.AddKipNotifications(settings.Get<KIP.Web.Notifications.KipMailOptions>(), builder.Environment);
 builder.Services.AddSroi();
 builder.Services.AddSroiApi();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KIP.Domain;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -50,6 +51,7 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
     public async Task A_declined_admission_is_told_once_with_the_reason_and_an_admission_after_it()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
         var announced = new List<Guid>();
         var registered = await organisations.RegisterAsync(As(DemoPersons.NewEntrepreneur, []), new RegistrationForm
@@ -63,7 +65,7 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
             ContactName = "Noor",
             Categories = ["groenvoorziening"],
         });
-        var id = registered.OrganisationId!.Value;
+        var id = registered.Value;
         var noor = As(DemoPersons.NewEntrepreneur, [KipRoles.Entrepreneur], id);
         using var subscription = Service<ISessionNotifier>().SubscribeToOrganisation(id, a =>
         {
@@ -75,10 +77,10 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
             return Task.CompletedTask;
         });
 
-        await organisations.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        await admissions.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
         Assert.Empty((await ForNoorAsync()).Notifications);
 
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: false, "Het KvK-uittreksel ontbreekt.");
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: false, "Het KvK-uittreksel ontbreekt.");
         var (notifications, mails) = await ForNoorAsync();
         var declined = Assert.Single(notifications);
         Assert.Equal(AdmissionNotices.DeclinedKey, declined.TextKey);
@@ -92,12 +94,12 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
         Assert.Equal([id], announced);
 
         // Deciding the same request again is refused and writes nothing more.
-        await Assert.ThrowsAnyAsync<DomainException>(() => organisations.DecideAdmissionAsync(coordinator, id, admit: true, null));
+        Assert.StartsWith("DomainError.", (await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null)).ErrorKey, StringComparison.Ordinal);
         Assert.Single((await ForNoorAsync()).Notifications);
 
         // Asked again and admitted: one more of each, without a reason.
-        await organisations.RequestAdmissionAsync(noor, id, "Groen werk, nu met het uittreksel.");
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: true, null);
+        await admissions.RequestAdmissionAsync(noor, id, "Groen werk, nu met het uittreksel.");
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
         (notifications, mails) = await ForNoorAsync();
         Assert.Equal(2, notifications.Count);
         var admitted = Assert.Single(notifications, n => n.TextKey == AdmissionNotices.AdmittedKey);
@@ -110,17 +112,17 @@ public sealed class AdmissionNoticesTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_access_request_is_told_to_the_person_who_asked_once_with_the_reason()
     {
-        var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
         var noor = As(DemoPersons.NewEntrepreneur, []);
 
-        Assert.Equal("Register.Error.KvkFormat", await organisations.RequestAccessByKvkAsync(noor, "8123"));
-        Assert.Equal("Organisation.Mine.Access.Unknown", await organisations.RequestAccessByKvkAsync(noor, "99999999"));
-        Assert.Null(await organisations.RequestAccessByKvkAsync(noor, " 81234567 "));
-        var request = Assert.Single(await organisations.MyAccessRequestsAsync(noor));
+        Assert.Equal("Register.Error.KvkFormat", (await admissions.RequestAccessByKvkAsync(noor, "8123")).FieldError(nameof(RegistrationForm.Kvk)));
+        Assert.Equal("Organisation.Mine.Access.Unknown", (await admissions.RequestAccessByKvkAsync(noor, "99999999")).FieldError(nameof(RegistrationForm.Kvk)));
+        Assert.Equal(ActionResult.Done, await admissions.RequestAccessByKvkAsync(noor, " 81234567 "));
+        var request = Assert.Single(await admissions.MyAccessRequestsAsync(noor));
 
-        await organisations.DecideAccessAsync(coordinator, request.Id, grant: false, "Onbekend bij de Fietsenmakerij.");
-        await Assert.ThrowsAnyAsync<DomainException>(() => organisations.DecideAccessAsync(coordinator, request.Id, grant: true, null));
+        await admissions.DecideAccessAsync(coordinator, request.Id, grant: false, "Onbekend bij de Fietsenmakerij.");
+        Assert.StartsWith("DomainError.", (await admissions.DecideAccessAsync(coordinator, request.Id, grant: true, null)).ErrorKey, StringComparison.Ordinal);
 
         var (notifications, mails) = await ForNoorAsync();
         var refused = Assert.Single(notifications);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KIP.Tests.Identity;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Privacy;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -130,8 +131,8 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         var privacy = app.Privacy;
 
         Assert.Null(await privacy.OpenRequestOfAsync(noor));
-        Assert.True(await privacy.RequestErasureAsync(noor));
-        Assert.False(await privacy.RequestErasureAsync(noor)); // one open request at a time
+        Assert.Equal(ActionResult.Done, await privacy.RequestErasureAsync(noor));
+        Assert.Equal(ActionResult.Refused("MyData.Error.AlreadyRequested"), await privacy.RequestErasureAsync(noor)); // one open request at a time
 
         // Nothing goes before the coordination team carries it out; it sees the request and what depends on it.
         await using (var before = await app.Db.CreateDbContextAsync())
@@ -144,8 +145,8 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         Assert.Equal(["Noor's Groenwerk"], request.SoleMemberOfListed);
         Assert.False(request.KeepsName);
 
-        Assert.True(await privacy.EraseAsync(noor, DemoPersons.Coordinator));
-        Assert.False(await privacy.EraseAsync(noor, DemoPersons.Coordinator)); // no open request any more
+        Assert.Equal(ActionResult.Done, await privacy.EraseAsync(noor, DemoPersons.Coordinator));
+        Assert.Equal(ActionResult.Refused("Erasure.Error.NoOpenRequest"), await privacy.EraseAsync(noor, DemoPersons.Coordinator)); // no open request any more
 
         await using var db = await app.Db.CreateDbContextAsync();
         var person = await db.Persons.SingleAsync(p => p.Id == noor);
@@ -177,12 +178,12 @@ public sealed class PrivacyTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         var member = DemoPersons.WerkInkomenMember;
         var (motion, vote) = await ClosedMotionWithVoteOfAsync(member);
         var privacy = app.Privacy;
-        Assert.True(await privacy.RequestErasureAsync(member));
+        Assert.Equal(ActionResult.Done, await privacy.RequestErasureAsync(member));
         var request = Assert.Single(await privacy.RequestsAsync(), r => r.PersonId == member);
         Assert.True(request.KeepsName);
         Assert.True(request.HoldsSeat);
 
-        Assert.True(await privacy.EraseAsync(member, DemoPersons.Coordinator));
+        Assert.Equal(ActionResult.Done, await privacy.EraseAsync(member, DemoPersons.Coordinator));
 
         await using var db = await app.Db.CreateDbContextAsync();
         var person = await db.Persons.SingleAsync(p => p.Id == member);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KIP.Domain;
 using KIP.Tests.Identity;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Directory;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
@@ -39,7 +40,7 @@ public sealed class WebSecurityTests(SecurityApp app)
         Assert.NotNull(form);
         var description = "Wij repareren fietsen. " + JsonBreaker + " " + Markup;
         form.Description = description;
-        Assert.Empty(await organisations.UpdateAsync(Sanne, Fietsenmakerij, form));
+        Assert.Equal(ActionResult.Done, await organisations.UpdateAsync(Sanne, Fietsenmakerij, form));
         return description;
     }
 
@@ -90,7 +91,7 @@ public sealed class WebSecurityTests(SecurityApp app)
         var before = form!.Website;
         form.Website = website;
 
-        var errors = await organisations.UpdateAsync(Sanne, Fietsenmakerij, form);
+        var errors = (await organisations.UpdateAsync(Sanne, Fietsenmakerij, form)).FieldErrors;
 
         Assert.Equal("Register.Error.Website", errors[nameof(RegistrationForm.Website)]);
         Assert.Equal(before, (await organisations.LoadAsync(Sanne, Fietsenmakerij))!.Website);
@@ -112,7 +113,7 @@ public sealed class WebSecurityTests(SecurityApp app)
         form.FoundedOn = "2999-01-01";
         form.Categories = ["geen-categorie"];
 
-        var errors = await organisations.UpdateAsync(Sanne, Fietsenmakerij, form);
+        var errors = (await organisations.UpdateAsync(Sanne, Fietsenmakerij, form)).FieldErrors;
 
         Assert.Equal(
             [nameof(RegistrationForm.Categories), nameof(RegistrationForm.Employees), nameof(RegistrationForm.FoundedOn), nameof(RegistrationForm.Name), nameof(RegistrationForm.PublicEmail)],
@@ -123,8 +124,8 @@ public sealed class WebSecurityTests(SecurityApp app)
         var registered = await organisations.RegisterAsync(
             SecurityApp.As(DemoPersons.NewEntrepreneur, []),
             new RegistrationForm { Kvk = "1234", Name = "Nep", LegalForm = "eenmanszaak", EstablishedIn = "velsen", ContactName = "Noor", Categories = ["groenvoorziening"] });
-        Assert.Equal("Register.Error.KvkFormat", registered.Errors[nameof(RegistrationForm.Kvk)]);
-        Assert.Null(registered.OrganisationId);
+        Assert.Equal("Register.Error.KvkFormat", registered.FieldErrors[nameof(RegistrationForm.Kvk)]);
+        Assert.False(registered.Succeeded);
         await using var db = await app.Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Organisations.AnyAsync(o => o.Name == "Nep"));
     }
@@ -138,8 +139,8 @@ public sealed class WebSecurityTests(SecurityApp app)
         var name = form!.Name;
         form.Name = "Overgenomen door Mehmet";
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => organisations.UpdateAsync(mehmet, Fietsenmakerij, form));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => organisations.UpdateAsync(SecurityApp.As(DemoPersons.OtherEntrepreneur, []), Fietsenmakerij, form));
+        Assert.Equal(ActionResult.NotAllowed, await organisations.UpdateAsync(mehmet, Fietsenmakerij, form));
+        Assert.Equal(ActionResult.NotAllowed, await organisations.UpdateAsync(SecurityApp.As(DemoPersons.OtherEntrepreneur, []), Fietsenmakerij, form));
 
         Assert.Equal(name, (await organisations.LoadAsync(Sanne, Fietsenmakerij))!.Name);
     }
@@ -177,6 +178,7 @@ public sealed class WebSecurityTests(SecurityApp app)
     public async Task V3_2_1_An_evidence_document_is_sent_as_an_attachment_of_its_checked_type_never_rendered_in_the_page()
     {
         var organisations = app.Service<OrganisationService>();
+        var admissions = app.Service<AdmissionService>();
         var applications = app.Service<ApplicationService>();
         var registered = await organisations.RegisterAsync(SecurityApp.As(DemoPersons.NewEntrepreneur, []), new RegistrationForm
         {
@@ -189,15 +191,16 @@ public sealed class WebSecurityTests(SecurityApp app)
             ContactName = "Noor",
             Categories = ["groenvoorziening"],
         });
-        Assert.Empty(registered.Errors);
-        var id = registered.OrganisationId!.Value;
+        Assert.Empty(registered.FieldErrors);
+        var id = registered.Value;
         var noor = SecurityApp.As(DemoPersons.NewEntrepreneur, [KipRoles.Entrepreneur], id);
-        await organisations.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
-        await organisations.DecideAdmissionAsync(SecurityApp.As(DemoPersons.Coordinator, [KipRoles.Coordination]), id, admit: true, null);
+        await admissions.RequestAdmissionAsync(noor, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        await admissions.DecideAdmissionAsync(SecurityApp.As(DemoPersons.Coordinator, [KipRoles.Coordination]), id, admit: true, null);
         var draft = await applications.OpenDraftAsync(noor, id, start: true);
         byte[] pdf = [.. "%PDF-1.7\n<html><script>alert(1)</script></html>"u8.ToArray()];
-        var (error, document) = await applications.UploadAsync(noor, draft!.Application.Id, CriterionCode.StartupZzp, "bewijs<script>.pdf", new MemoryStream(pdf));
-        Assert.Equal(UploadError.None, error);
+        var upload = await app.Service<EvidenceService>().UploadAsync(noor, draft!.Application.Id, CriterionCode.StartupZzp, "bewijs<script>.pdf", new MemoryStream(pdf));
+        Assert.True(upload.Succeeded);
+        var document = upload.Value;
 
         using var session = await app.SignedInAsync(DemoPersons.NewEntrepreneur);
         using var response = await session.GetAsync(EvidenceEndpoints.UrlFor(document!.Id));

@@ -9,6 +9,7 @@ using KIP.Domain.Eligibility;
 using KIP.Domain.Voting;
 using KIP.Tests.Infrastructure;
 using KIP.Tests.Live;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Eligibility;
@@ -204,8 +205,8 @@ public sealed class ApplicationDecisionTests : BunitContext, IAsyncLifetime
             resubmitted.Timeline.Select(e => e.Status));
         Assert.Equal(Question, resubmitted.Timeline[3].Note);
         Assert.Equal(Answer, resubmitted.Timeline[4].Note);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => applications.AnswerAsync(As(DemoPersons.Entrepreneur, DemoPersons.FietsenmakerijId), id, "Ik ook"));
-        await Assert.ThrowsAsync<DomainException>(() => applications.AnswerAsync(mehmet, id, "Nog een keer"));
+        Assert.Equal(ActionResult.NotAllowed, await applications.AnswerAsync(As(DemoPersons.Entrepreneur, DemoPersons.FietsenmakerijId), id, "Ik ook"));
+        Assert.StartsWith("DomainError.", (await applications.AnswerAsync(mehmet, id, "Nog een keer")).ErrorKey, StringComparison.Ordinal);
 
         // The next session recognises both criteria; the PSO 30+ criterion takes its new valid-until.
         var (secondMeeting, secondItem) = await OpenSessionWithAsync(id);

@@ -6,6 +6,7 @@ using KIP.Domain.Eligibility;
 using KIP.Domain.Organisations;
 using KIP.Tests.Identity;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Eligibility;
@@ -50,13 +51,14 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
     public async Task A_new_organisation_goes_from_registration_to_a_submitted_application()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var applications = Service<ApplicationService>();
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
 
         // Registering makes the person a member (and so, through the claims transformation, its entrepreneur).
         var registered = await organisations.RegisterAsync(As(DemoPersons.SroiOfficer, []), Form("87654321"));
-        Assert.Empty(registered.Errors);
-        var id = registered.OrganisationId!.Value;
+        Assert.Empty(registered.FieldErrors);
+        var id = registered.Value;
         var owner = As(DemoPersons.SroiOfficer, [KipRoles.Entrepreneur], id);
         await using (var db = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync())
         {
@@ -66,11 +68,10 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
 
         // Not admitted yet: no form. Another entrepreneur cannot ask admission for it; the owner can.
         Assert.Null(await applications.OpenDraftAsync(owner, id, start: true));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            organisations.RequestAdmissionAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, "Groen werk"));
-        await organisations.RequestAdmissionAsync(owner, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => organisations.DecideAdmissionAsync(owner, id, admit: true, null));
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: true, null);
+        Assert.Equal(ActionResult.NotAllowed, await admissions.RequestAdmissionAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, "Groen werk"));
+        await admissions.RequestAdmissionAsync(owner, id, "Groen werk voor mensen met afstand tot de arbeidsmarkt.");
+        Assert.Equal(ActionResult.NotAllowed, await admissions.DecideAdmissionAsync(owner, id, admit: true, null));
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
 
         // The draft is started on the published form version and keeps half-typed values.
         var context = await applications.OpenDraftAsync(owner, id, start: true);
@@ -81,8 +82,7 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
         state.Texts[FactFields.SocialMission] = "Wij maken tuinen groen met mensen die lang zonder werk waren, en leiden hen op.";
         state.Texts[FactFields.Pso30PlusValidUntil] = "2027-1";
         await applications.SaveDraftAsync(owner, context.Application.Id, state);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            applications.SaveDraftAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), context.Application.Id, new AssessmentState()));
+        Assert.Equal(ActionResult.NotAllowed, await applications.SaveDraftAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), context.Application.Id, new AssessmentState()));
 
         var reopened = await applications.OpenDraftAsync(owner, id, start: false);
         Assert.Equal(context.Application.Id, reopened!.Application.Id);
@@ -91,8 +91,9 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
         Assert.True(reopened.State.Evaluate(reopened.Facts, AmsterdamCalendar.Today(TimeProvider.System), null).Result is null);
 
         // Evidence, then submit.
-        var (error, document) = await applications.UploadAsync(owner, context.Application.Id, CriterionCode.StartupZzp, "C:\\tmp\\missie.pdf", new MemoryStream(Pdf));
-        Assert.Equal(UploadError.None, error);
+        var upload = await Service<EvidenceService>().UploadAsync(owner, context.Application.Id, CriterionCode.StartupZzp, "C:\\tmp\\missie.pdf", new MemoryStream(Pdf));
+        Assert.True(upload.Succeeded);
+        var document = upload.Value;
         Assert.Equal("missie.pdf", document!.FileName);
         state.Claimed.Remove(CriterionCode.Pso30Plus.Value);
         await applications.SubmitAsync(owner, context.Application.Id, state);
@@ -101,7 +102,7 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal([CriterionCode.StartupZzp], submitted.ClaimedCriteria);
         Assert.NotNull(submitted.FirstSubmittedOn);
         Assert.Null(await applications.OpenDraftAsync(owner, id, start: true));
-        await Assert.ThrowsAsync<DomainException>(() => applications.SaveDraftAsync(owner, context.Application.Id, state));
+        Assert.StartsWith("DomainError.", (await applications.SaveDraftAsync(owner, context.Application.Id, state)).ErrorKey, StringComparison.Ordinal);
 
         // The evidence endpoint: the applicant and the commission read it as an attachment; another entrepreneur does not.
         using (var lotte = new KipSession(fixture.App.BaseUrl))
@@ -139,6 +140,7 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
     public async Task A_KvK_number_already_registered_gets_an_access_request_never_a_second_copy()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var mehmet = As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId);
         string kvk;
         await using (var db = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync())
@@ -147,19 +149,19 @@ public sealed class EntrepreneurFlowTests(AppFixture fixture) : IClassFixture<Ap
         }
 
         var result = await organisations.RegisterAsync(mehmet, Form(kvk));
-        Assert.Equal("Register.Error.KvkTaken", result.Errors[nameof(RegistrationForm.Kvk)]);
-        Assert.Equal(DemoPersons.FietsenmakerijId, result.ExistingOrganisationId);
-        Assert.Null(result.OrganisationId);
+        Assert.Equal("Register.Error.KvkTaken", result.FieldErrors[nameof(RegistrationForm.Kvk)]);
+        Assert.Equal(DemoPersons.FietsenmakerijId, await organisations.RegisteredUnderAsync(kvk));
+        Assert.False(result.Succeeded);
 
-        await organisations.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
-        await organisations.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
-        var request = Assert.Single(await organisations.MyAccessRequestsAsync(mehmet));
+        await admissions.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
+        await admissions.RequestAccessAsync(mehmet, DemoPersons.FietsenmakerijId);
+        var request = Assert.Single(await admissions.MyAccessRequestsAsync(mehmet));
         Assert.Equal(AccessRequestStatus.Open, request.Status);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => organisations.DecideAccessAsync(mehmet, request.Id, grant: true, null));
+        Assert.Equal(ActionResult.NotAllowed, await admissions.DecideAccessAsync(mehmet, request.Id, grant: true, null));
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
-        await Assert.ThrowsAsync<DomainException>(() => organisations.DecideAccessAsync(coordinator, request.Id, grant: false, " "));
-        await organisations.DecideAccessAsync(coordinator, request.Id, grant: true, null);
+        Assert.StartsWith("DomainError.", (await admissions.DecideAccessAsync(coordinator, request.Id, grant: false, " ")).ErrorKey, StringComparison.Ordinal);
+        await admissions.DecideAccessAsync(coordinator, request.Id, grant: true, null);
 
         await using var check = await Service<IDbContextFactory<KipDbContext>>().CreateDbContextAsync();
         Assert.True(await check.OrganisationMembers.AnyAsync(m => m.OrganisationId == DemoPersons.FietsenmakerijId && m.PersonId == DemoPersons.OtherEntrepreneur));

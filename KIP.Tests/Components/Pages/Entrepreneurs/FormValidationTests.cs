@@ -40,6 +40,7 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => _app.Services.GetRequiredService<LogoStore>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<OrganisationService>();
+        Services.AddScoped<AdmissionService>();
         Services.AddSingleton(_ => _app.Services.GetRequiredService<KIP.Web.Live.ISessionNotifier>());
         Services.AddSingleton(_ => _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         Services.AddScoped<KIP.Web.Components.Pages.Entrepreneurs.AdmissionNotices>();

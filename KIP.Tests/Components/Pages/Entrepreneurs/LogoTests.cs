@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Security.Claims;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -124,6 +125,7 @@ public sealed class LogoTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task V5_3_1_A_logo_is_stored_outside_wwwroot_replaced_cleanly_and_served_only_for_admitted_organisations()
     {
         var organisations = Service<OrganisationService>();
+        var admissions = Service<AdmissionService>();
         var store = Service<LogoStore>();
         using var anonymous = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl) };
 
@@ -139,8 +141,8 @@ public sealed class LogoTests(AppFixture fixture) : IClassFixture<AppFixture>
             Logo = LogoStore.Process(Image(800, 400, SKEncodedImageFormat.Jpeg)).Logo,
         };
         var registered = await organisations.RegisterAsync(As(DemoPersons.SroiOfficer, []), form);
-        Assert.Empty(registered.Errors);
-        var id = registered.OrganisationId!.Value;
+        Assert.Empty(registered.FieldErrors);
+        var id = registered.Value;
         var first = await StoredLogoAsync(id);
         Assert.NotNull(first);
         Assert.Matches("^[0-9a-f]{32}\\.png$", first);
@@ -160,8 +162,8 @@ public sealed class LogoTests(AppFixture fixture) : IClassFixture<AppFixture>
         // Admitted: anyone gets it, as a PNG that the browser must not sniff, cacheable.
         var coordinator = As(DemoPersons.Coordinator, [KipRoles.Coordination]);
         var owner = As(DemoPersons.SroiOfficer, [KipRoles.Entrepreneur], id);
-        await organisations.RequestAdmissionAsync(owner, id, "Lunches met mensen die een kans verdienen.");
-        await organisations.DecideAdmissionAsync(coordinator, id, admit: true, null);
+        await admissions.RequestAdmissionAsync(owner, id, "Lunches met mensen die een kans verdienen.");
+        await admissions.DecideAdmissionAsync(coordinator, id, admit: true, null);
         var url = Assert.Single(await Service<LogoService>().UrlsAsync([id, DemoPersons.FietsenmakerijId])).Value;
         using (var served = await anonymous.GetAsync(new Uri(url, UriKind.Relative)))
         {
@@ -179,7 +181,7 @@ public sealed class LogoTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.NotNull(edit!.LogoPreview);
         Assert.StartsWith("data:image/png;base64,", edit.LogoPreview, StringComparison.Ordinal);
         edit.Logo = LogoStore.Process(Image(100, 300, SKEncodedImageFormat.Webp)).Logo;
-        Assert.Empty(await organisations.UpdateAsync(owner, id, edit));
+        Assert.Equal(ActionResult.Done, await organisations.UpdateAsync(owner, id, edit));
         var second = await StoredLogoAsync(id);
         Assert.NotEqual(first, second);
         Assert.False(File.Exists(Path.Combine(store.Folder, first)));
@@ -188,14 +190,13 @@ public sealed class LogoTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         // Saving the profile without choosing a new logo keeps it.
         var again = await organisations.LoadAsync(owner, id);
-        Assert.Empty(await organisations.UpdateAsync(owner, id, again!));
+        Assert.Equal(ActionResult.Done, await organisations.UpdateAsync(owner, id, again!));
         Assert.Equal(second, await StoredLogoAsync(id));
 
         // Another entrepreneur cannot replace it.
         var other = await organisations.LoadAsync(owner, id);
         other!.Logo = LogoStore.Process(Image(10, 10, SKEncodedImageFormat.Png)).Logo;
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            organisations.UpdateAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, other));
+        Assert.Equal(ActionResult.NotAllowed, await organisations.UpdateAsync(As(DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], DemoPersons.SchoonEnSociaalId), id, other));
         Assert.Equal(second, await StoredLogoAsync(id));
 
         // An unknown organisation and one without a logo: 404.

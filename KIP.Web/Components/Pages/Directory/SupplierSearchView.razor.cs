@@ -1,5 +1,3 @@
-using KIP.Domain;
-using KIP.Web.Localization;
 using KIP.Web.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -19,25 +17,13 @@ namespace KIP.Web.Components.Pages.Directory;
 /// </summary>
 public sealed partial class SupplierSearchView : IDisposable
 {
-    private const string AnyRecognition = "";
-
-    private string? _text;
-    private IReadOnlyCollection<string> _municipalities = [];
-    private IReadOnlyCollection<string> _categories = [];
-    private IReadOnlyCollection<string> _criteria = [];
-    private IReadOnlyCollection<string> _themes = [];
-    private string _recognised = AnyRecognition;
-    private SupplierSort _sort = SupplierSort.Relevance;
-    private int _page = 1;
-
+    private readonly SupplierSearchInputs _inputs = new();
+    private SearchAddress _address = default!;
     private SupplierQuery? _query;
     private SupplierPage? _result;
     private QueryError? _error;
     private bool _loading;
     private int _version;
-    private string _path = "/";
-    private bool _typing;
-    private readonly List<string> _pending = [];
     private IReadOnlyDictionary<Guid, ContactPerson> _contacts = new Dictionary<Guid, ContactPerson>();
     private IReadOnlyDictionary<Guid, string> _logos = new Dictionary<Guid, string>();
 
@@ -61,33 +47,9 @@ public sealed partial class SupplierSearchView : IDisposable
     [Parameter]
     public EventCallback<SupplierQuery> QueryChanged { get; set; }
 
-    // What a selected value shows in its field: names, never codes.
-    private string CategoryName(string? code) => code is null ? string.Empty : L.Category(code);
-
-    private string ThemeName(string? code) => code is null ? string.Empty : L.Theme(code);
-
-    private string RecognisedName(string? value) => value switch
-    {
-        "true" => L["Search.Recognised.Yes"],
-        "false" => L["Search.Recognised.No"],
-        _ => L["Search.Recognised.Any"],
-    };
-
-    private string SortName(SupplierSort sort) => L[$"Search.Sort.{sort}"];
-
-    private int PageCount => _result is null ? 0 : (int)Math.Ceiling(_result.Total / (double)_result.PageSize);
-
-    private string CountText => _result switch
-    {
-        { TotalIsCapped: true } => L["Search.CountCapped", SupplierQuery.TotalCap],
-        { Total: 1 } => L["Search.CountOne"],
-        { } r => L["Search.Count", r.Total],
-        _ => string.Empty,
-    };
-
     protected override async Task OnInitializedAsync()
     {
-        _path = Navigation.ToAbsoluteUri(Navigation.Uri).AbsolutePath;
+        _address = new SearchAddress(SroiOnly) { Path = Navigation.ToAbsoluteUri(Navigation.Uri).AbsolutePath };
         Navigation.LocationChanged += OnLocationChanged;
         await FollowAddressAsync(Navigation.Uri);
     }
@@ -95,136 +57,48 @@ public sealed partial class SupplierSearchView : IDisposable
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
     // Back, forward, a link or the echo of our own navigation: only a search other than the one shown runs.
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() => OnAddressChangedAsync(e.Location));
-
-    private async Task OnAddressChangedAsync(string location)
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
     {
-        var uri = Navigation.ToAbsoluteUri(location);
-        if (!string.Equals(uri.AbsolutePath, _path, StringComparison.OrdinalIgnoreCase))
+        if (_address.IsNews(Navigation.ToAbsoluteUri(e.Location)))
         {
-            return; // leaving the page
+            await FollowAddressAsync(e.Location);
         }
-
-        // The address follows the inputs a moment later (Blazor Server updates it after a round trip to the
-        // browser). An address we asked for is no news, even when a newer search has overtaken it meanwhile.
-        var address = Address(uri);
-        var pending = _pending.IndexOf(address);
-        if (pending >= 0)
-        {
-            _pending.RemoveRange(0, pending + 1);
-            return;
-        }
-
-        _pending.Clear();
-        _typing = false;
-        await FollowAddressAsync(location);
-    }
+    });
 
     /// <summary>Shows the search in the address: its inputs and its results.</summary>
     private async Task FollowAddressAsync(string location)
     {
-        var uri = Navigation.ToAbsoluteUri(location);
-        var (query, error) = SupplierQueryString.Parse(QueryHelpers.ParseQuery(uri.Query));
+        var (query, error) = SupplierQueryString.Parse(QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(location).Query));
         if (query is null)
         {
             ++_version;
-            _error = error;
-            _result = null;
-            _query = null;
-            _loading = false;
+            (_error, _result, _query, _loading) = (error, null, null, false);
             StateHasChanged();
             return;
         }
 
-        if (SroiOnly)
-        {
-            query = query with { Recognised = true };
-        }
-
-        if (_query is not null && _error is null && Canonical(query) == Canonical(_query))
+        query = SroiOnly ? query with { Recognised = true } : query;
+        if (_query is not null && _error is null && _address.Canonical(query) == _address.Canonical(_query))
         {
             return;
         }
 
-        ShowInInputs(query);
+        _inputs.Show(query);
         await RunAsync(query);
     }
 
-    /// <summary>The search as it appears in the address bar (the SROI page leaves out its fixed filter), canonical.</summary>
-    private string Canonical(SupplierQuery query) => SupplierQueryString.ToQueryString(SroiOnly ? query with { Recognised = null } : query);
-
-    private string Address(Uri uri)
+    private Task OnPageChangedAsync(int page)
     {
-        var (query, _) = SupplierQueryString.Parse(QueryHelpers.ParseQuery(uri.Query));
-        return query is null ? uri.Query : Canonical(query);
+        _inputs.Page = page;
+        return ApplyAsync(typing: false);
     }
 
-    private void ShowInInputs(SupplierQuery query)
+    /// <summary>Runs the search in the inputs and writes it into the address bar (typing on replaces its own step).</summary>
+    private async Task ApplyAsync(bool typing)
     {
-        _text = query.Text;
-        _municipalities = [.. query.Municipalities.Select(m => m.Code)];
-        _categories = [.. query.Categories];
-        _criteria = [.. query.Criteria.Select(c => c.Value)];
-        _themes = [.. query.Themes];
-        _recognised = query.Recognised switch { true => "true", false => "false", null => AnyRecognition };
-        _sort = query.Sort;
-        _page = query.Page;
-    }
-
-    private SupplierQuery FromInputs() => new()
-    {
-        Text = _text,
-        Municipalities = [.. _municipalities.Select(Municipality.Parse)],
-        Categories = [.. _categories],
-        Criteria = [.. _criteria.Select(CriterionCode.Parse)],
-        Themes = [.. _themes],
-        Recognised = SroiOnly ? true : _recognised switch { "true" => true, "false" => false, _ => null },
-        Sort = _sort,
-        Page = _page,
-    };
-
-    private async Task OnTextChangedAsync(string? text)
-    {
-        _text = text;
-        _page = 1;
-        await ApplyAsync(typing: true);
-    }
-
-    private async Task OnFilterChangedAsync(Action change)
-    {
-        change();
-        _page = 1;
-        await ApplyAsync();
-    }
-
-    private async Task OnPageChangedAsync(int page)
-    {
-        _page = page;
-        await ApplyAsync();
-    }
-
-    private async Task ClearAsync()
-    {
-        _text = null;
-        _municipalities = _categories = _criteria = _themes = [];
-        _recognised = AnyRecognition;
-        _sort = SupplierSort.Relevance;
-        _page = 1;
-        await ApplyAsync();
-    }
-
-    /// <summary>
-    /// Runs the search in the inputs and writes it into the address bar: each filter, page or clearing is a step
-    /// that back returns from; typing on replaces its own step, so words typed do not flood the history.
-    /// </summary>
-    private async Task ApplyAsync(bool typing = false)
-    {
-        var query = FromInputs();
-        var replace = typing && _typing;
-        _typing = typing;
-        var address = Canonical(query);
-        _pending.Add(address);
-        Navigation.NavigateTo(_path + address, replace: replace);
+        var query = _inputs.ToQuery(SroiOnly);
+        var (url, replace) = _address.Ask(query, typing);
+        Navigation.NavigateTo(url, replace: replace);
         await RunAsync(query);
     }
 
@@ -243,10 +117,7 @@ public sealed partial class SupplierSearchView : IDisposable
             return; // a newer search overtook this one
         }
 
-        _contacts = contacts;
-        _logos = logos;
-        _result = result;
-        _loading = false;
+        (_contacts, _logos, _result, _loading) = (contacts, logos, result, false);
         StateHasChanged(); // also when the search came from the address (back, forward), not from an event of this component
         await QueryChanged.InvokeAsync(query);
     }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using KIP.Domain;
 using KIP.Domain.Applications;
 using KIP.Domain.Organisations;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Eligibility;
 using KIP.Web.Identity;
@@ -10,52 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Components.Pages.Entrepreneurs;
 
-/// <summary>A form version's texts for the page.</summary>
-public sealed record FormTexts(int Version, string Title, string Explanation, IReadOnlyDictionary<string, string> Guidance)
-{
-    public static FormTexts Of(FormVersionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return new(record.Version, record.Title, record.Explanation, ParseGuidance(record.GuidanceJson));
-    }
-
-    public static Dictionary<string, string> ParseGuidance(string? json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(json ?? "{}") ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
-}
-
-/// <summary>What the assessment page works on: the application, its draft, its form version and the organisation's facts.</summary>
-/// <summary>A submitted application as its summary page prints it.</summary>
-public sealed record SubmittedSummary(
-    Application Application, string OrganisationName, string Kvk, DateOnly SubmittedOn, AssessmentState? Form, IReadOnlyList<EvidenceDocument> Documents);
-
-/// <summary>Why a new application may or may not start: the organisation's admission, and the open application if any.</summary>
-public sealed record StartCheck(bool Admitted, ApplicationStatus? OpenStatus, Guid? OpenApplicationId);
-
-public sealed record AssessmentContext(
-    Application Application,
-    AssessmentState State,
-    FormTexts Texts,
-    OrganisationFacts Facts,
-    string OrganisationName,
-    IReadOnlyList<EvidenceDocument> Documents);
-
 /// <summary>Applications for recognition (rulebook §4) for the applicant's organisation; every method checks ownership.</summary>
-public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, EvidenceStore evidence)
+public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, TimeProvider time)
 {
     /// <summary>The open draft, or a new one on the latest published form version; null when not admitted or another application is open.</summary>
     public async Task<AssessmentContext?> OpenDraftAsync(ClaimsPrincipal user, Guid organisationId, bool start)
     {
-        var person = OrganisationService.RequirePerson(user);
-        OrganisationService.RequireOwn(user, organisationId);
+        var person = Callers.RequirePerson(user);
+        Callers.RequireOwn(user, organisationId);
         await using var db = await factory.CreateDbContextAsync();
         var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
         if (organisation.AdmissionStatus != AdmissionStatus.Admitted)
@@ -117,11 +79,11 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
     }
 
     /// <summary>Saves the form as typed; only while the application is a draft of the user's organisation.</summary>
-    public async Task SaveDraftAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state)
+    public Task<ActionResult> SaveDraftAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state) => ServiceCall.RunAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(state);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         if (application.Status != ApplicationStatus.Draft)
         {
             throw new DomainException("application.not-draft", "Only a draft is saved.");
@@ -137,15 +99,15 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
         draft.StateJson = state.ToJson();
         draft.SavedAt = time.GetUtcNow();
         await db.SaveChangesAsync();
-    }
+    });
 
     /// <summary>§4: submits the claimed criteria; refuses (domain) when not admitted or nothing claimed.</summary>
-    public async Task SubmitAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state)
+    public Task<ActionResult> SubmitAsync(ClaimsPrincipal user, Guid applicationId, AssessmentState state) => ServiceCall.RunAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(state);
-        var person = OrganisationService.RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == application.OrganisationId);
         var otherOpen = (await db.Applications.Where(a => a.OrganisationId == application.OrganisationId && a.Id != applicationId).ToListAsync()).Any(a => a.IsOpen);
         application.Claim(state.ClaimedCriteria);
@@ -159,33 +121,37 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
 
         db.Record(time.GetUtcNow(), person, "application.submitted", applicationId.ToString());
         await db.SaveChangesAsync();
-    }
+    });
 
-    public async Task WithdrawAsync(ClaimsPrincipal user, Guid applicationId)
+    public Task<ActionResult> WithdrawAsync(ClaimsPrincipal user, Guid applicationId) => ServiceCall.RunAsync(async () =>
     {
-        var person = OrganisationService.RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         application.Withdraw(time.GetUtcNow());
         db.Record(time.GetUtcNow(), person, "application.withdrawn", applicationId.ToString());
         await db.SaveChangesAsync();
-    }
+    });
+
+    /// <summary>The field of the answer form that a missing answer is shown beside.</summary>
+    public const string AnswerField = "Text";
 
     /// <summary>§4: answering the commission's question resubmits.</summary>
-    public async Task AnswerAsync(ClaimsPrincipal user, Guid applicationId, string answer)
+    public Task<ActionResult> AnswerAsync(ClaimsPrincipal user, Guid applicationId, string? answer) => ServiceCall.RunAsync(async () =>
     {
-        var person = OrganisationService.RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
+        var application = await Callers.OwnApplicationAsync(db, user, applicationId);
         if (string.IsNullOrWhiteSpace(answer))
         {
-            throw new DomainException("application.answer-required", "An answer is required.");
+            return ActionResult.Invalid(new Dictionary<string, string> { [AnswerField] = "Applications.Error.AnswerRequired" });
         }
 
         application.Resubmit(time.GetUtcNow(), answer);
         db.Record(time.GetUtcNow(), person, "application.resubmitted", applicationId.ToString());
         await db.SaveChangesAsync();
-    }
+        return ActionResult.Done;
+    });
 
     /// <summary>
     /// A submitted application of the user's own organisation, for the entrepreneur's own records: what was claimed with
@@ -215,70 +181,9 @@ public sealed class ApplicationService(IDbContextFactory<KipDbContext> factory, 
 
     public async Task<List<Application>> ApplicationsOfAsync(ClaimsPrincipal user, Guid organisationId)
     {
-        OrganisationService.RequireOwn(user, organisationId);
+        Callers.RequireOwn(user, organisationId);
         await using var db = await factory.CreateDbContextAsync();
         var list = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync();
         return [.. list.OrderByDescending(a => a.Timeline.Min(e => e.At))];
-    }
-
-    /// <summary>Stores an evidence document for a claimed criterion of the user's draft.</summary>
-    public async Task<(UploadError Error, EvidenceDocument? Document)> UploadAsync(ClaimsPrincipal user, Guid applicationId, CriterionCode criterion, string fileName, Stream content)
-    {
-        ArgumentNullException.ThrowIfNull(criterion);
-        var person = OrganisationService.RequirePerson(user);
-        await using var db = await factory.CreateDbContextAsync();
-        var application = await OwnApplicationAsync(db, user, applicationId);
-        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.MoreInformationRequested))
-        {
-            throw new DomainException("application.not-editable", "Documents are added only to a draft.");
-        }
-
-        var (error, stored, type, size) = await evidence.SaveAsync(content, fileName);
-        if (error != UploadError.None)
-        {
-            return (error, null);
-        }
-
-        var document = new EvidenceDocument
-        {
-            Id = Guid.NewGuid(),
-            ApplicationId = applicationId,
-            OrganisationId = application.OrganisationId,
-            Criterion = criterion.Value,
-            FileName = EvidenceStore.SafeName(fileName),
-            StoredName = stored!,
-            ContentType = type!,
-            Size = size,
-            UploadedAt = time.GetUtcNow(),
-            UploadedBy = person,
-        };
-        db.EvidenceDocuments.Add(document);
-        db.Record(time.GetUtcNow(), person, "evidence.uploaded", applicationId.ToString(), document.FileName);
-        await db.SaveChangesAsync();
-        return (UploadError.None, document);
-    }
-
-    /// <summary>The document, when the user may read it: the applicant's members, the commission, the coordination team.</summary>
-    public async Task<EvidenceDocument?> ReadableDocumentAsync(ClaimsPrincipal user, Guid documentId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        await using var db = await factory.CreateDbContextAsync();
-        var document = await db.EvidenceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId);
-        if (document is null)
-        {
-            return null;
-        }
-
-        return user.IsInRole(KipRoles.Commission) || user.IsInRole(KipRoles.Coordination) || OrganisationAccess.MayManage(user, document.OrganisationId)
-            ? document
-            : null;
-    }
-
-    private static async Task<Application> OwnApplicationAsync(KipDbContext db, ClaimsPrincipal user, Guid applicationId)
-    {
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId)
-            ?? throw new UnauthorizedAccessException("Unknown application.");
-        OrganisationService.RequireOwn(user, application.OrganisationId);
-        return application;
     }
 }

@@ -6,7 +6,9 @@ public static class EntrepreneurSetup
     public static IServiceCollection AddEntrepreneurs(this IServiceCollection services)
     {
         services.AddScoped<OrganisationService>();
+        services.AddScoped<AdmissionService>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<EvidenceService>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<LogoStore>();
         services.AddScoped<LogoService>();

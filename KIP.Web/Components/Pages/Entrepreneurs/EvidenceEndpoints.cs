@@ -10,9 +10,9 @@ public static class EvidenceEndpoints
     public static string UrlFor(Guid id) => $"{Path}/{id}";
 
     public static void MapEvidenceDocuments(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path + "/{id:guid}", async (Guid id, HttpContext http, ApplicationService applications, EvidenceStore store) =>
+        endpoints.MapGet(Path + "/{id:guid}", async (Guid id, HttpContext http, EvidenceService evidence, EvidenceStore store) =>
         {
-            var document = await applications.ReadableDocumentAsync(http.User, id);
+            var document = await evidence.ReadableDocumentAsync(http.User, id);
             if (document is null)
             {
                 return Results.NotFound();

@@ -2,35 +2,38 @@ using System.Globalization;
 using System.Security.Claims;
 using KIP.Domain;
 using KIP.Domain.Organisations;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Components.Pages.Entrepreneurs;
 
-/// <summary>The outcome of a registration: field errors, a KvK number already registered, or the new organisation.</summary>
-public sealed record RegistrationResult(IReadOnlyDictionary<string, string> Errors, Guid? OrganisationId, Guid? ExistingOrganisationId);
-
-/// <summary>Registering an organisation, access requests and admission (rulebook §1). Every method checks who asks.</summary>
-public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos, AdmissionNotices notices)
+/// <summary>Registering an organisation and keeping its profile (rulebook §1, §3); admission and access are <see cref="AdmissionService"/>'s. Every method checks who asks.</summary>
+public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory, TimeProvider time, LogoStore logos)
 {
-    public async Task<RegistrationResult> RegisterAsync(ClaimsPrincipal user, RegistrationForm form)
+    /// <summary>The message beside the KvK number when an organisation is registered under it already.</summary>
+    public const string KvkTakenKey = "Register.Error.KvkTaken";
+
+    private static readonly IReadOnlyDictionary<string, string> KvkTaken = new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = KvkTakenKey };
+
+    /// <summary>Registers a new organisation with the user as its member: its id, or the messages beside the fields (<see cref="KvkTakenKey"/> included).</summary>
+    public Task<ActionResult<Guid>> RegisterAsync(ClaimsPrincipal user, RegistrationForm form) => ServiceCall.RunAsync<Guid>(async () =>
     {
         ArgumentNullException.ThrowIfNull(form);
-        var person = RequirePerson(user);
+        var person = Callers.RequirePerson(user);
         var now = time.GetUtcNow();
         var errors = form.Validate(AmsterdamCalendar.Today(time));
         if (errors.Count > 0)
         {
-            return new RegistrationResult(errors, null, null);
+            return ActionResult.Invalid(errors);
         }
 
         var kvk = KvkNumber.Parse(form.Kvk!.Trim());
         await using var db = await factory.CreateDbContextAsync();
-        var existing = await db.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
-        if (existing is not null)
+        if (await db.Organisations.AnyAsync(o => o.KvkNumber == kvk))
         {
-            return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, existing);
+            return ActionResult.Invalid(KvkTaken);
         }
 
         var details = Details(form);
@@ -56,27 +59,37 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
             logos.Delete(profile.LogoFile);
 
             // Registered by someone else a moment ago: the unique index on the KvK number holds (never a second copy).
-            await using var again = await factory.CreateDbContextAsync();
-            var id = await again.Organisations.Where(o => o.KvkNumber == kvk).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
-            return new RegistrationResult(new Dictionary<string, string> { [nameof(RegistrationForm.Kvk)] = "Register.Error.KvkTaken" }, null, id);
+            return ActionResult.Invalid(KvkTaken);
         }
 
-        return new RegistrationResult(new Dictionary<string, string>(), organisation.Id, null);
+        return ActionResult.DoneWith(organisation.Id);
+    });
+
+    /// <summary>The organisation registered under the KvK number typed, if any (to ask access to it).</summary>
+    public async Task<Guid?> RegisteredUnderAsync(string? kvk)
+    {
+        if (!KvkNumber.TryParse(kvk?.Trim() ?? string.Empty, out var number))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Organisations.Where(o => o.KvkNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
     }
 
     /// <summary>Updates the profile of the user's own organisation.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> UpdateAsync(ClaimsPrincipal user, Guid organisationId, RegistrationForm form)
+    public Task<ActionResult> UpdateAsync(ClaimsPrincipal user, Guid organisationId, RegistrationForm form) => ServiceCall.RunAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(form);
-        var person = RequirePerson(user);
-        RequireOwn(user, organisationId);
+        var person = Callers.RequirePerson(user);
+        Callers.RequireOwn(user, organisationId);
         await using var db = await factory.CreateDbContextAsync();
         var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
         form.Kvk = organisation.KvkNumber.Value; // the KvK number is not edited here (rulebook §3 keeps its history)
         var errors = form.Validate(AmsterdamCalendar.Today(time));
         if (errors.Count > 0)
         {
-            return errors;
+            return ActionResult.Invalid(errors);
         }
 
         var now = time.GetUtcNow();
@@ -117,8 +130,8 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         // The old file goes only once the new one is saved and named.
         logos.Delete(replaced);
         form.Logo = null;
-        return errors;
-    }
+        return ActionResult.Done;
+    });
 
     /// <summary>The form filled in from the stored organisation (for editing).</summary>
     public async Task<RegistrationForm?> LoadAsync(ClaimsPrincipal user, Guid organisationId)
@@ -161,158 +174,6 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         };
     }
 
-    /// <summary>Asks the coordination team for access to an organisation already registered; one open request per person.</summary>
-    public async Task RequestAccessAsync(ClaimsPrincipal user, Guid organisationId)
-    {
-        var person = RequirePerson(user);
-        var now = time.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync();
-        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId))
-        {
-            throw new DomainException("access.unknown-organisation", "Unknown organisation.");
-        }
-
-        if (await db.AccessRequests.AnyAsync(r => r.OrganisationId == organisationId && r.PersonId == person && r.Status == AccessRequestStatus.Open)
-            || await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.PersonId == person))
-        {
-            return;
-        }
-
-        db.AccessRequests.Add(new AccessRequest { Id = Guid.NewGuid(), OrganisationId = organisationId, PersonId = person, RequestedAt = now, Status = AccessRequestStatus.Open });
-        db.Record(now, person, "access.requested", organisationId.ToString());
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// Asks access to the organisation registered under a KvK number (from "Mijn organisatie"): answers the resource key
-    /// of what went wrong (format, unknown number, already a member), or null when the request is open.
-    /// </summary>
-    public async Task<string?> RequestAccessByKvkAsync(ClaimsPrincipal user, string? kvk)
-    {
-        var person = RequirePerson(user);
-        var text = kvk?.Trim() ?? string.Empty;
-        if (text.Length == 0)
-        {
-            return "Register.Error.KvkRequired";
-        }
-
-        if (!KvkNumber.TryParse(text, out var number))
-        {
-            return "Register.Error.KvkFormat";
-        }
-
-        Guid? organisationId;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            organisationId = await db.Organisations.Where(o => o.KvkNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
-            if (organisationId is { } id && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.PersonId == person))
-            {
-                return "Organisation.Mine.Access.AlreadyMember";
-            }
-        }
-
-        if (organisationId is null)
-        {
-            return "Organisation.Mine.Access.Unknown";
-        }
-
-        await RequestAccessAsync(user, organisationId.Value);
-        return null;
-    }
-
-    /// <summary>The organisations the person is linked to in KIP's data now (the session's claims may be a minute behind).</summary>
-    public async Task<List<Organisation>> MyOrganisationsAsync(ClaimsPrincipal user)
-    {
-        var person = user.PersonId();
-        var claimed = OrganisationAccess.OrganisationsOf(user);
-        await using var db = await factory.CreateDbContextAsync();
-        var linked = person is null ? [] : await db.OrganisationMembers.AsNoTracking().Where(m => m.PersonId == person).Select(m => m.OrganisationId).ToListAsync();
-        var ids = linked.Concat(claimed).Distinct().ToList();
-        var found = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync();
-        return [.. found.OrderBy(o => o.Name, StringComparer.CurrentCulture)];
-    }
-
-    public async Task<List<AccessRequest>> MyAccessRequestsAsync(ClaimsPrincipal user)
-    {
-        var person = user.PersonId();
-        await using var db = await factory.CreateDbContextAsync();
-        return person is null ? [] : await db.AccessRequests.AsNoTracking().Where(r => r.PersonId == person).ToListAsync();
-    }
-
-    public async Task DecideAccessAsync(ClaimsPrincipal user, Guid requestId, bool grant, string? reason)
-    {
-        var person = RequireRole(user, KipRoles.Coordination);
-        var now = time.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync();
-        var request = await db.AccessRequests.SingleAsync(r => r.Id == requestId);
-        if (request.Status != AccessRequestStatus.Open)
-        {
-            throw new DomainException("access.decided", "This request was already decided.");
-        }
-
-        if (!grant && string.IsNullOrWhiteSpace(reason))
-        {
-            throw new DomainException("access.reason-required", "A refusal needs a reason.");
-        }
-
-        request.Status = grant ? AccessRequestStatus.Granted : AccessRequestStatus.Refused;
-        request.RefusalReason = grant ? null : reason!.Trim();
-        request.DecidedAt = now;
-        request.DecidedBy = person;
-        if (grant && !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == request.OrganisationId && m.PersonId == request.PersonId))
-        {
-            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = request.OrganisationId, PersonId = request.PersonId, Since = now });
-        }
-
-        db.Record(now, person, grant ? "access.granted" : "access.refused", request.OrganisationId.ToString(), request.PersonId.ToString());
-        var organisationName = await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync();
-        var asker = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).ToListAsync();
-        notices.Add(db, request.OrganisationId, organisationName, asker,
-            grant ? AdmissionNotices.GrantedKey : AdmissionNotices.RefusedKey, request.RefusalReason, now);
-        await db.SaveChangesAsync();
-        await notices.AnnounceAsync(request.OrganisationId);
-    }
-
-    /// <summary>§1: the entrepreneur asks for admission with an impact ambition.</summary>
-    public async Task RequestAdmissionAsync(ClaimsPrincipal user, Guid organisationId, string? ambition)
-    {
-        var person = RequirePerson(user);
-        RequireOwn(user, organisationId);
-        await using var db = await factory.CreateDbContextAsync();
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
-        organisation.RequestAdmission(ambition ?? string.Empty);
-        db.Record(time.GetUtcNow(), person, "admission.requested", organisationId.ToString());
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>§1: the coordination team admits, or declines with a reason.</summary>
-    public async Task DecideAdmissionAsync(ClaimsPrincipal user, Guid organisationId, bool admit, string? reason)
-    {
-        var person = RequireRole(user, KipRoles.Coordination);
-        await using var db = await factory.CreateDbContextAsync();
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
-        if (admit)
-        {
-            organisation.Admit(AmsterdamCalendar.Today(time));
-        }
-        else
-        {
-            organisation.Decline(reason ?? string.Empty);
-        }
-
-        var now = time.GetUtcNow();
-        db.Record(now, person, admit ? "admission.admitted" : "admission.declined", organisationId.ToString(), reason);
-        var members = await db.OrganisationMembers.AsNoTracking()
-            .Where(m => m.OrganisationId == organisationId)
-            .Join(db.Persons, m => m.PersonId, p => p.Id, (m, p) => p)
-            .ToListAsync();
-        notices.Add(db, organisationId, organisation.Name, members,
-            admit ? AdmissionNotices.AdmittedKey : AdmissionNotices.DeclinedKey,
-            admit ? null : organisation.DeclineReason, now);
-        await db.SaveChangesAsync();
-        await notices.AnnounceAsync(organisationId);
-    }
-
     /// <summary>A PNG as a data URL, for showing a logo that is not public yet.</summary>
     public static string DataUrl(byte[] png) => "data:" + LogoStore.ContentType + ";base64," + Convert.ToBase64String(png);
 
@@ -341,18 +202,4 @@ public sealed class OrganisationService(IDbContextFactory<KipDbContext> factory,
         profile.ImpactThemes = [.. form.ImpactThemes.Distinct()];
         profile.UpdatedAt = now;
     }
-
-    internal static Guid RequirePerson(ClaimsPrincipal user) =>
-        user.PersonId() ?? throw new UnauthorizedAccessException("Signed-in person unknown in KIP.");
-
-    internal static void RequireOwn(ClaimsPrincipal user, Guid organisationId)
-    {
-        if (!OrganisationAccess.MayManage(user, organisationId))
-        {
-            throw new UnauthorizedAccessException("Not your organisation.");
-        }
-    }
-
-    private static Guid RequireRole(ClaimsPrincipal user, string role) =>
-        user.IsInRole(role) ? RequirePerson(user) : throw new UnauthorizedAccessException($"Requires {role}.");
 }

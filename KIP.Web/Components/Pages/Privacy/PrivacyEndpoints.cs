@@ -15,19 +15,19 @@ public static class PrivacyEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext context, PrivacyService privacy, TimeProvider time)
+    private static async Task<IResult> DownloadAsync(HttpContext context, PersonalDataExport export, TimeProvider time)
     {
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Pragma = "no-cache";
         object data = context.User.PersonId() is { } person
-            ? await privacy.ExportAsync(person, context.RequestAborted)
+            ? await export.ExportAsync(person, context.RequestAborted)
             : new
             {
                 // Signed in, but not (yet) known in KIP's data: KIP holds only what the session says.
                 exportedAt = time.GetUtcNow(),
                 person = new { name = context.User.FindFirst(KipClaims.Name)?.Value, email = context.User.FindFirst(KipClaims.Email)?.Value },
             };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(data, PrivacyService.Json);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(data, PersonalDataExport.Json);
         var name = $"kip-mijn-gegevens-{time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
         return TypedResults.File(bytes, "application/json; charset=utf-8", name);
     }
