@@ -21,7 +21,7 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
         Assert.All(["name", "email", "url"], p => Assert.False(string.IsNullOrEmpty(contact.GetProperty(p).GetString())));
         Assert.EndsWith("/api/v1", document.GetProperty("servers")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(["/criteria", "/eligibility-checks", "/suppliers", "/suppliers/{id}"], paths);
+        Assert.Equal(["/criteria", "/eligibility-checks", "/sroi/contracts", "/sroi/contracts/{id}", "/suppliers", "/suppliers/{id}"], paths);
         var post = document.GetProperty("paths").GetProperty("/eligibility-checks").GetProperty("post");
         Assert.True(post.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("API-Version", out _));
         Assert.True(post.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));

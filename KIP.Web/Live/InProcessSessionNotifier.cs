@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace KIP.Web.Live;
 
@@ -42,8 +43,24 @@ public sealed partial class InProcessSessionNotifier(ILogger<InProcessSessionNot
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
         var key = Guid.NewGuid();
-        _topics.GetOrAdd(topic, _ => new()).TryAdd(key, handler);
+        _topics.GetOrAdd(topic, _ => new()).TryAdd(key, InSubscribersLanguage(handler));
         return new Subscription(this, topic, key);
+    }
+
+    /// <summary>
+    /// A screen re-renders in its own language, not in that of whoever's action it shows: the handler runs under the
+    /// cultures of the circuit that subscribed (a publish from another circuit or a background job carries its own).
+    /// </summary>
+    private static Func<LiveAnnouncement, Task> InSubscribersLanguage(Func<LiveAnnouncement, Task> handler)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        return async announcement =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            await handler(announcement);
+        };
     }
 
     /// <summary>Number of live subscriptions on a topic (for tests and diagnostics).</summary>

@@ -26,6 +26,8 @@ public static class NotificationSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<RecognitionReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RecognitionReminderJob>());
+        services.AddSingleton<SroiReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SroiReminderJob>());
         services.AddSingleton<CoordinationAlertService>();
         services.AddSingleton<CoordinationAlertJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CoordinationAlertJob>());

@@ -5,7 +5,7 @@ namespace KIP.Web.Sroi;
 
 public static class SroiSetup
 {
-    /// <summary>SROI obligations (rulebook §7): the contract partner's and the officer's policies, services and reminders.</summary>
+    /// <summary>SROI obligations (rulebook §7): the contract partner's and the officer's policies and services (the reminders run with the other notification jobs).</summary>
     public static IServiceCollection AddSroi(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -13,8 +13,6 @@ public static class SroiSetup
             .AddPolicy(KipPolicies.SroiContract, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.ContractPartner));
         services.AddScoped<SroiContractService>();
         services.AddScoped<SroiEntryService>();
-        services.AddSingleton<SroiReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<SroiReminderJob>());
         return services;
     }
 }

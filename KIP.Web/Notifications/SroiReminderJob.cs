@@ -1,17 +1,16 @@
 using System.Globalization;
 using KIP.Domain;
-using KIP.Web.Components.Pages.Sroi;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
-using KIP.Web.Notifications;
 using KIP.Web.Settings;
+using KIP.Web.Sroi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace KIP.Web.Sroi;
+namespace KIP.Web.Notifications;
 
 /// <summary>
 /// Rulebook §7 Progress: 90 and 30 days before a contract's period ends, while its obligation is not met, the contract
@@ -79,7 +78,7 @@ public sealed partial class SroiReminderJob(
             .Where(p => partnerIds.Contains(p.Id) || p.Id == contract.CreatedBy)
             .OrderBy(p => p.Name)
             .ToListAsync(cancellationToken);
-        var link = ContractPage.UrlFor(contract.Id);
+        var link = SroiAddresses.ContractFor(contract.Id);
         foreach (var person in recipients)
         {
             db.Notifications.Add(new Notification
