@@ -50,7 +50,7 @@ public sealed record TemporaryBadgeEnding(Guid OrganisationId, string Name, Muni
 /// </summary>
 public static class RegionPicture
 {
-    /// <summary>Temporary badges whose last day falls within this many days from today are listed (issue 16: the next 90 days).</summary>
+    /// <summary>Temporary badges whose last day falls within this many days from today are listed: 90 days gives the coordination team a quarter to prepare the organisation's next review.</summary>
     public const int TemporaryBadgeHorizonDays = 90;
 
     /// <summary>

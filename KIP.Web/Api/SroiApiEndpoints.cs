@@ -54,7 +54,7 @@ public sealed record SroiContractListResponse(DateOnly ReferenceDate, IReadOnlyL
 public sealed record SroiContractResponse(DateOnly ReferenceDate, SroiContractItem Contract, IReadOnlyList<SroiInvoiceItem> Invoices, IReadOnlyList<SroiActivityItem> Activities);
 
 /// <summary>
-/// The read-only SROI API for a municipality's own monitoring (issue 16): authenticated with KIP's sign-in session,
+/// The read-only SROI API for a municipality's own monitoring systems: authenticated with KIP's sign-in session,
 /// for SROI officers (every contract) and contract partners (only their own contracts). Not signed in: 401; another
 /// role: 403; a contract one may not open answers 404, as one that does not exist. Numbers from
 /// <see cref="SroiRealisationService"/>, the same as the pages and the CSV export.

@@ -12,7 +12,7 @@ public sealed record MunicipalityOrganisations(Municipality? Municipality, IRead
 /// <summary>One criterion: how often it was granted per year (by the first day it held), and how many organisations hold it today.</summary>
 public sealed record CriterionRecognitions(CriterionCode Criterion, IReadOnlyDictionary<int, int> GrantedPerYear, int ValidToday);
 
-/// <summary>The region's picture on <see cref="Today"/> (issue 16 point 5).</summary>
+/// <summary>The region's picture on <see cref="Today"/> for the coordination team and the SROI officers: organisations, recognitions, ending badges, meetings and SROI spend.</summary>
 public sealed record RegionOverview(
     DateOnly Today,
     IReadOnlyList<string> Categories,
