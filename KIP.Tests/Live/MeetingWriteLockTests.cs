@@ -11,6 +11,8 @@ namespace KIP.Tests.Live;
 [Collection(LiveCollection.Name)]
 public class MeetingWriteLockTests(LiveApp live)
 {
+    protected LiveApp Live => live;
+
     [Fact]
     public async Task A_second_command_on_the_meeting_waits_until_the_first_commits_and_then_reads_its_change()
     {
