@@ -1,4 +1,5 @@
 using KIP.Web.Actions;
+using KIP.Web.Addresses;
 using KIP.Web.Identity;
 using KIP.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -13,7 +14,7 @@ namespace KIP.Web.Components.Pages.Commission.Session;
 /// </summary>
 public sealed partial class SessionPage
 {
-    public const string Url = "/commissie/vergaderingen/{Id:guid}/sessie";
+    public const string Url = "/commissie/vergaderingen/{id:guid}/sessie";
 
     private int _reloads;
     private SessionView? _view;
@@ -30,7 +31,7 @@ public sealed partial class SessionPage
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    public static string For(Guid meetingId) => $"/commissie/vergaderingen/{meetingId}/sessie";
+    public static string UrlFor(Guid meetingId) => PageAddress.Fill(Url, meetingId);
 
     private bool IsChair => _view is not null && _view.ChairPersonId == _me;
 
