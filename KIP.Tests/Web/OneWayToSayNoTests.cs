@@ -18,8 +18,8 @@ public sealed class OneWayToSayNoTests
         ["ApplicationService.MayStartAsync"] = "a question: whether the page shows the form at all",
         ["ReviewSessionQueries.IsMemberAsync"] = "a question: whether the session page shows a member's tools",
         ["LogoService.PublicLogoAsync"] = "the address of a logo, null when there is none",
-        ["SroiEntryService.SupplierHeldBadgeOnAsync"] = "a fact shown while typing: held, not held, or an unknown supplier",
-        ["SroiEntryService.OpenPdfAsync"] = "the invoice's file for the download endpoint, not a page's action",
+        ["SroiInvoiceService.SupplierHeldBadgeOnAsync"] = "a fact shown while typing: held, not held, or an unknown supplier",
+        ["SroiInvoiceService.OpenPdfAsync"] = "the invoice's file for the download endpoint, not a page's action",
     };
 
     [Fact]
