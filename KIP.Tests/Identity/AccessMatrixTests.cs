@@ -46,6 +46,7 @@ public sealed class AccessMatrixTests(SignedInApp app)
         ["/coordinatie"] = KipPolicies.Coordination,
         ["/coordinatie/zetels"] = KipPolicies.Coordination,
         ["/coordinatie/intrekken"] = KipPolicies.Coordination,
+        ["/coordinatie/kvk-nummer"] = KipPolicies.Coordination,
         ["/coordinatie/vergaderingen"] = KipPolicies.Coordination,
         ["/coordinatie/vergaderingen/{id:guid}"] = KipPolicies.Coordination,
         ["/organisaties/registreren"] = KipPolicies.SignedIn,

@@ -12,9 +12,9 @@ public static class SroiEndpoints
 
     public static WebApplication MapSroi(this WebApplication app)
     {
-        app.MapGet(PdfPath, async (Guid id, HttpContext http, SroiEntryService entries, CancellationToken cancellationToken) =>
+        app.MapGet(PdfPath, async (Guid id, HttpContext http, SroiInvoiceService invoices, CancellationToken cancellationToken) =>
         {
-            var pdf = await entries.OpenPdfAsync(http.User, id, cancellationToken);
+            var pdf = await invoices.OpenPdfAsync(http.User, id, cancellationToken);
             return pdf is { } found
                 ? Results.File(found.Content, "application/pdf", found.FileName)
                 : Results.NotFound();

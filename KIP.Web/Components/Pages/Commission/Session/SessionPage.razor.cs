@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace KIP.Web.Components.Pages.Commission.Session;
 
 /// <summary>
-/// The live review session: one page for all members, made of one part per concern (presence, agenda, the item on
-/// the floor with the chair's tools and the open vote, the results). It subscribes once to the seam, reloads the
-/// truth from the database on every announcement, and leaves presence and the subscription when disposed.
+/// The live review session: one page for all members; <see cref="SessionBoard"/> lays out its parts (presence, agenda,
+/// the item on the floor with the chair's tools and the open vote, the results). The page subscribes once to the seam,
+/// reloads the truth from the database on every announcement, and leaves presence and the subscription when disposed.
 /// </summary>
 public sealed partial class SessionPage
 {
@@ -32,8 +32,6 @@ public sealed partial class SessionPage
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     public static string UrlFor(Guid meetingId) => PageAddress.Fill(Url, meetingId);
-
-    private bool IsChair => _view is not null && _view.ChairPersonId == _me;
 
     protected override async Task OnInitializedAsync()
     {
