@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KIP.Domain;
+using KIP.Web.Addresses;
 using KIP.Web.Identity;
 using KIP.Web.Search;
 using Microsoft.Extensions.Localization;
@@ -17,10 +18,12 @@ public static class SroiExport
 {
     private static readonly CultureInfo DutchNumbers = CultureInfo.GetCultureInfo("nl-NL");
 
+    public const string Path = "/inkoop/sroi/{municipality}/export.csv";
+
     public static string UrlFor(Municipality municipality)
     {
         ArgumentNullException.ThrowIfNull(municipality);
-        return $"/inkoop/sroi/{municipality.Code}/export.csv";
+        return PageAddress.Fill(Path, municipality.Code);
     }
 
     /// <summary>An amount in euros as the pages show it: € 18.500,00.</summary>
@@ -28,7 +31,7 @@ public static class SroiExport
 
     public static IEndpointRouteBuilder MapSroiExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/inkoop/sroi/{municipality}/export.csv", ExportAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
+        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
         return endpoints;
     }
 
