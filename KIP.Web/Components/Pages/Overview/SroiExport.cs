@@ -3,6 +3,7 @@ using System.Text;
 using KIP.Domain;
 using KIP.Web.Identity;
 using KIP.Web.Search;
+using KIP.Web.Sroi;
 using Microsoft.Extensions.Localization;
 
 namespace KIP.Web.Components.Pages.Overview;
@@ -11,7 +12,7 @@ namespace KIP.Web.Components.Pages.Overview;
 /// A municipality's SROI contracts and their realisation as CSV for SROI officers, Excel-ready exactly like the supplier
 /// export (<see cref="SupplierCsv"/>): UTF-8 with a byte order mark, <c>;</c> as separator, CRLF line ends, dates as
 /// dd-MM-yyyy, amounts in the Dutch number format (decimal comma, no thousands separator), names rather than codes.
-/// The numbers come from <see cref="SroiRealisationService"/>, as on the pages and in the API.
+/// The numbers come from <see cref="SroiLedger"/>, as on the pages and in the API.
 /// </summary>
 public static class SroiExport
 {
@@ -45,7 +46,7 @@ public static class SroiExport
         return TypedResults.File(bytes, SupplierCsv.ContentType, $"kip-sroi-{place.Code}-{today}.csv");
     }
 
-    public static byte[] Write(IEnumerable<ContractRealisation> contracts, IReadOnlyList<string> headers, Func<string, string> kindName)
+    public static byte[] Write(IEnumerable<ContractStanding> contracts, IReadOnlyList<string> headers, Func<string, string> kindName)
     {
         ArgumentNullException.ThrowIfNull(contracts);
         ArgumentNullException.ThrowIfNull(headers);
