@@ -8,6 +8,9 @@ namespace KIP.Tests.Infrastructure.PageObjects;
 /// </summary>
 public sealed class NewSroiContractScreen(IPage page)
 {
+    /// <summary>The MudBlazor block of one field: its label, input and message (not the inner "mud-input-control-input-container").</summary>
+    internal const string Control = "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]";
+
     public IPage Page { get; } = page;
 
     /// <summary>A text or date field by its test id (<c>field-value</c>, <c>field-period-end</c>, …).</summary>
@@ -15,11 +18,11 @@ public sealed class NewSroiContractScreen(IPage page)
 
     /// <summary>The message MudBlazor shows under a text or date field.</summary>
     public ILocator MessageOf(string testId) =>
-        Field(testId).Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").Locator(".mud-input-helper-text");
+        Field(testId).Locator(Control).Locator(".mud-input-helper-text");
 
     /// <summary>The message under a select, found by its label.</summary>
     public ILocator MessageOfSelect(string label) =>
-        Page.GetByLabel(label, new() { Exact = true }).Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").Locator(".mud-input-helper-text");
+        Page.GetByLabel(label, new() { Exact = true }).Locator(Control).Locator(".mud-input-helper-text");
 
     /// <summary>"Niet alle velden zijn goed ingevuld" above the form.</summary>
     public ILocator FormError => Page.GetByTestId("form-error");
@@ -112,7 +115,7 @@ public sealed class SroiContractScreen(IPage page)
 
     /// <summary>The message under a field of the purchase form.</summary>
     public static ILocator MessageOf(ILocator field) =>
-        field.Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").Locator(".mud-input-helper-text");
+        field.Locator(NewSroiContractScreen.Control).Locator(".mud-input-helper-text");
 
     public Task SaveInvoiceAsync() => Page.GetByTestId("invoice-save").ClickAsync();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using KIP.Domain;
 using KIP.Web.Identity;
 using KIP.Web.Search;
@@ -14,7 +15,7 @@ namespace KIP.Web.Components.Pages.Overview;
 /// dd-MM-yyyy, amounts in the Dutch number format (decimal comma, no thousands separator), names rather than codes.
 /// The numbers come from <see cref="SroiLedger"/>, as on the pages and in the API.
 /// </summary>
-public static class SroiExport
+public static partial class SroiExport
 {
     private static readonly CultureInfo DutchNumbers = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -23,9 +24,6 @@ public static class SroiExport
         ArgumentNullException.ThrowIfNull(municipality);
         return $"/inkoop/sroi/{municipality.Code}/export.csv";
     }
-
-    /// <summary>An amount in euros as the pages show it: € 18.500,00.</summary>
-    public static string Euro(decimal amount) => "€ " + amount.ToString("N2", DutchNumbers);
 
     public static IEndpointRouteBuilder MapSroiExport(this IEndpointRouteBuilder endpoints)
     {
@@ -92,6 +90,13 @@ public static class SroiExport
 
     private static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A line of cells; text goes through the supplier export's guard against formulas, but a number KIP wrote itself
+    /// stays a number (the guard would turn the days of an ended period, -60, into the text '-60 in Excel).
+    /// </summary>
     private static void Line(StringBuilder text, IEnumerable<string?> cells) =>
-        text.AppendJoin(';', cells.Select(SupplierCsv.Cell)).Append("\r\n");
+        text.AppendJoin(';', cells.Select(cell => cell is not null && WrittenNumber().IsMatch(cell) ? cell : SupplierCsv.Cell(cell))).Append("\r\n");
+
+    [GeneratedRegex(@"^-?[0-9]+(,[0-9]+)?$")]
+    private static partial Regex WrittenNumber();
 }
