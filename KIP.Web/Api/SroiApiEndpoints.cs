@@ -4,6 +4,7 @@ using KIP.Domain.Sroi;
 using KIP.Web.Components.Pages.Overview;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
+using KIP.Web.Sroi;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace KIP.Web.Api;
@@ -57,7 +58,7 @@ public sealed record SroiContractResponse(DateOnly ReferenceDate, SroiContractIt
 /// The read-only SROI API for a municipality's own monitoring systems: authenticated with KIP's sign-in session,
 /// for SROI officers (every contract) and contract partners (only their own contracts). Not signed in: 401; another
 /// role: 403; a contract one may not open answers 404, as one that does not exist. Numbers from
-/// <see cref="SroiRealisationService"/>, the same as the pages and the CSV export.
+/// <see cref="SroiLedger"/> through <see cref="SroiRealisationService"/>, the same as the pages and the CSV export.
 /// </summary>
 public static class SroiApiEndpoints
 {
@@ -133,7 +134,7 @@ public static class SroiApiEndpoints
         return TypedResults.Ok(new SroiContractListResponse(AmsterdamCalendar.Today(time), [.. contracts.Select(Item)]));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, SroiRealisationService sroi)
+    private static async Task<IResult> GetAsync(string id, HttpContext context, SroiRealisationService sroi, TimeProvider time)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -152,7 +153,7 @@ public static class SroiApiEndpoints
         }
 
         return TypedResults.Ok(new SroiContractResponse(
-            contract.Today,
+            AmsterdamCalendar.Today(time),
             Item(contract),
             [.. contract.Invoices.Select(i => new SroiInvoiceItem(
                 i.Invoice.InvoiceNumber, i.Invoice.SupplierOrganisationId, i.SupplierName, i.Invoice.InvoiceDate, i.Invoice.AmountExclVat,
@@ -162,7 +163,7 @@ public static class SroiApiEndpoints
                 Code(a.Activity.Status.ToString()), Code(a.Count.Reason.ToString()), a.Count.Amount))]));
     }
 
-    private static SroiContractItem Item(ContractRealisation row)
+    private static SroiContractItem Item(ContractStanding row)
     {
         var c = row.Contract;
         var p = row.Progress;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KIP.Web.Components.Pages.Coordination;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -7,7 +6,6 @@ using KIP.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace KIP.Web.Notifications;
 
@@ -23,14 +21,12 @@ public sealed partial class CoordinationAlertJob(
     TimeProvider time,
     IStringLocalizer<Text> text,
     IOptions<KipOptions> kip,
-    ILogger<CoordinationAlertJob> logger) : BackgroundService
+    ILogger<CoordinationAlertJob> logger) : NotificationJob(time, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo(KipCultures.Dutch);
-
     /// <summary>One pass; answers how many new events it told the team of.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var current = await alerts.CurrentAsync(cancellationToken);
         if (current.Count == 0)
@@ -62,7 +58,7 @@ public sealed partial class CoordinationAlertJob(
     private async Task<bool> TellAsync(CoordinationAlertView alert, List<Person> team, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         db.SentCoordinationAlerts.Add(new SentCoordinationAlert { Id = Guid.NewGuid(), Key = alert.Alert.Key, Kind = alert.Alert.Kind.ToString(), At = now });
         foreach (var person in team)
         {
@@ -78,24 +74,10 @@ public sealed partial class CoordinationAlertJob(
             });
         }
 
-        var (subject, body) = Mail(alert);
-        foreach (var person in team.Where(p => MailboxAddress.TryParse(p.Email, out _)))
-        {
-            // One e-mail per person: the team does not see each other's addresses.
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                To = new MailboxAddress(person.Name, person.Email).ToString(),
-                Subject = subject,
-                TextBody = body,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
-
+        Queue(db, team, Mail(alert), now);
         if (team.Count == 0)
         {
-            LogNoTeam(logger, alert.Alert.Key);
+            LogNoTeam(Logger, alert.Alert.Key);
         }
 
         try
@@ -110,54 +92,17 @@ public sealed partial class CoordinationAlertJob(
         }
     }
 
-    private (string Subject, string Body) Mail(CoordinationAlertView alert)
+    private (string Subject, string Body) Mail(CoordinationAlertView alert) => InDutch(() =>
     {
-        var culture = CultureInfo.CurrentCulture;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentCulture = Dutch;
-            CultureInfo.CurrentUICulture = Dutch;
-            var publicUrl = kip.Value.LinkAddress;
-            var message = CoordinationAlertText.Format(text, alert.TextKey, alert.Arguments);
-            var subject = text["CoordinationAlert.Mail.Subject", text[$"CoordinationAlert.Title.{alert.Alert.Kind}"].Value].Value;
-            var body = text["CoordinationAlert.Mail.Body", message, new Uri(publicUrl, alert.Link), new Uri(publicUrl, "/meldingen")].Value;
-            return (subject, body);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
-    }
+        var publicUrl = kip.Value.LinkAddress;
+        var message = CoordinationAlertText.Format(text, alert.TextKey, alert.Arguments);
+        var subject = text["CoordinationAlert.Mail.Subject", text[$"CoordinationAlert.Title.{alert.Alert.Kind}"].Value].Value;
+        var body = text["CoordinationAlert.Mail.Body", message, new Uri(publicUrl, alert.Link), new Uri(publicUrl, "/meldingen")].Value;
+        return (subject, body);
+    });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan UntilNextPass(DateTimeOffset now) => Interval;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Coordination alert {Key}: no person has the coordination role in KIP; it is shown on the dashboard only.")]
     private static partial void LogNoTeam(ILogger logger, string key);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The coordination alert pass failed; the next pass catches up.")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KIP.Domain;
 using KIP.Domain.Organisations;
 using KIP.Web.Components.Pages.Entrepreneurs;
@@ -9,7 +8,6 @@ using KIP.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace KIP.Web.Notifications;
 
@@ -25,16 +23,14 @@ public sealed partial class RecognitionReminderJob(
     TimeProvider time,
     IStringLocalizer<Text> text,
     IOptions<KipOptions> kip,
-    ILogger<RecognitionReminderJob> logger) : BackgroundService
+    ILogger<RecognitionReminderJob> logger) : NotificationJob(time, logger)
 {
     public const string NotificationTextKey = "Reminders.Notification.Text";
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo(KipCultures.Dutch);
-
     /// <summary>One pass for today; answers how many reminders it sent (one per organisation and valid-until at most).</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var today = AmsterdamCalendar.Today(time);
+        var today = AmsterdamCalendar.Today(Time);
         var horizon = today.AddDays(RecognitionPolicy.ReminderDaysBeforeValidUntil.Max());
         List<Guid> candidates;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -82,7 +78,7 @@ public sealed partial class RecognitionReminderJob(
             return false;
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         foreach (var skipped in due.Moot.Where(days => !recorded.Contains(days)))
         {
             db.SentReminders.Add(new SentReminder { Id = Guid.NewGuid(), OrganisationId = organisationId, ValidUntil = validUntil, DaysBefore = skipped, Outcome = ReminderOutcome.Skipped, At = now });
@@ -112,27 +108,9 @@ public sealed partial class RecognitionReminderJob(
             });
         }
 
-        // One e-mail per member: members do not see each other's addresses.
-        var addresses = members.Where(m => MailboxAddress.TryParse(m.Email, out _)).Select(m => new MailboxAddress(m.Name, m.Email).ToString()).ToList();
-        if (addresses.Count > 0)
+        if (Queue(db, members, Mail(organisation.Name, organisationId, criteria, validUntil), now) == 0)
         {
-            var (subject, body) = Mail(organisation.Name, organisationId, criteria, validUntil);
-            foreach (var address in addresses)
-            {
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    Id = Guid.NewGuid(),
-                    To = address,
-                    Subject = subject,
-                    TextBody = body,
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                });
-            }
-        }
-        else
-        {
-            LogNoAddress(logger, organisationId);
+            LogNoAddress(Logger, organisationId);
         }
 
         try
@@ -148,58 +126,24 @@ public sealed partial class RecognitionReminderJob(
     }
 
     /// <summary>The Dutch e-mail: names the organisation, the criteria and the date, and how to renew.</summary>
-    private (string Subject, string Body) Mail(string organisationName, Guid organisationId, IReadOnlyList<string> criteria, DateOnly validUntil)
+    private (string Subject, string Body) Mail(string organisationName, Guid organisationId, IReadOnlyList<string> criteria, DateOnly validUntil) => InDutch(() =>
     {
-        var culture = CultureInfo.CurrentCulture;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentCulture = Dutch;
-            CultureInfo.CurrentUICulture = Dutch;
-            var publicUrl = kip.Value.LinkAddress;
-            var date = DutchDates.Format(validUntil);
-            var criteriaText = string.Join(", ", criteria.Select(CatalogText.CriterionTitle));
-            var subject = text["Reminders.Mail.Subject", organisationName, date].Value;
-            var body = text[
-                "Reminders.Mail.Body",
-                organisationName,
-                criteriaText,
-                date,
-                new Uri(publicUrl, AssessmentPage.UrlFor(organisationId)),
-                new Uri(publicUrl, MyApplications.UrlFor(organisationId)),
-                new Uri(publicUrl, "/meldingen")].Value;
-            return (subject, body);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
-    }
+        var publicUrl = kip.Value.LinkAddress;
+        var date = DutchDates.Format(validUntil);
+        var criteriaText = string.Join(", ", criteria.Select(CatalogText.CriterionTitle));
+        var subject = text["Reminders.Mail.Subject", organisationName, date].Value;
+        var body = text[
+            "Reminders.Mail.Body",
+            organisationName,
+            criteriaText,
+            date,
+            new Uri(publicUrl, AssessmentPage.UrlFor(organisationId)),
+            new Uri(publicUrl, MyApplications.UrlFor(organisationId)),
+            new Uri(publicUrl, "/meldingen")].Value;
+        return (subject, body);
+    });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(UntilNextRun(time.GetUtcNow()), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan UntilNextPass(DateTimeOffset now) => UntilNextRun(now);
 
     /// <summary>From <paramref name="now"/> to five minutes past the next midnight in Amsterdam.</summary>
     public static TimeSpan UntilNextRun(DateTimeOffset now)
@@ -212,7 +156,4 @@ public sealed partial class RecognitionReminderJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organisation {Id} has no member with an e-mail address: its reminder is shown in the app only.")]
     private static partial void LogNoAddress(ILogger logger, Guid id);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The recognition reminder pass failed; the next pass catches up.")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

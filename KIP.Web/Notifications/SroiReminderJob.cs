@@ -1,4 +1,3 @@
-using System.Globalization;
 using KIP.Domain;
 using KIP.Web.Data;
 using KIP.Web.Identity;
@@ -8,7 +7,6 @@ using KIP.Web.Sroi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace KIP.Web.Notifications;
 
@@ -18,21 +16,19 @@ namespace KIP.Web.Notifications;
 /// outbox), each reminder once (a unique index). Catch-up as the recognition reminders: of several due, only the
 /// latest is sent (<see cref="KIP.Domain.Sroi.SroiProgress.RemindersDueOn"/>). Runs at start-up and daily after midnight.
 /// </summary>
-public sealed partial class SroiReminderJob(
+public sealed class SroiReminderJob(
     IDbContextFactory<KipDbContext> dbFactory,
     TimeProvider time,
     IStringLocalizer<Text> text,
     IOptions<KipOptions> kip,
-    ILogger<SroiReminderJob> logger) : BackgroundService
+    ILogger<SroiReminderJob> logger) : NotificationJob(time, logger)
 {
     public const string NotificationTextKey = "Sroi.Reminder.Notification";
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo(KipCultures.Dutch);
-
     /// <summary>One pass for today; answers how many reminders it sent (one per contract at most).</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var today = AmsterdamCalendar.Today(time);
+        var today = AmsterdamCalendar.Today(Time);
         var horizon = today.AddDays(KIP.Domain.Sroi.SroiProgress.ReminderDaysBeforePeriodEnd.Max());
         IReadOnlyList<ContractStanding> standings;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -65,7 +61,7 @@ public sealed partial class SroiReminderJob(
             return false;
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         foreach (var skipped in moot.Where(d => !recorded.Contains(d)))
         {
             db.SroiSentReminders.Add(new SroiSentReminder { Id = Guid.NewGuid(), ContractId = contract.Id, PeriodEnd = contract.PeriodEnd, DaysBefore = skipped, Skipped = true, At = now });
@@ -94,19 +90,7 @@ public sealed partial class SroiReminderJob(
             });
         }
 
-        var (subject, body) = Mail(standing, link);
-        foreach (var person in recipients.Where(p => MailboxAddress.TryParse(p.Email, out _)))
-        {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                To = new MailboxAddress(person.Name, person.Email).ToString(),
-                Subject = subject,
-                TextBody = body,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
+        Queue(db, recipients, Mail(standing, link), now);
 
         try
         {
@@ -120,58 +104,21 @@ public sealed partial class SroiReminderJob(
     }
 
     /// <summary>The Dutch e-mail: the contract, what is realised against the obligation, the end date and the link.</summary>
-    private (string Subject, string Body) Mail(ContractStanding standing, string link)
+    private (string Subject, string Body) Mail(ContractStanding standing, string link) => InDutch(() =>
     {
-        var culture = CultureInfo.CurrentCulture;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentCulture = Dutch;
-            CultureInfo.CurrentUICulture = Dutch;
-            var contract = standing.Contract;
-            var end = DutchDates.Format(contract.PeriodEnd);
-            var subject = text["Sroi.Reminder.Mail.Subject", contract.Title, end].Value;
-            var body = text[
-                "Sroi.Reminder.Mail.Body",
-                contract.Title,
-                contract.Reference,
-                SroiTexts.Money(standing.Progress.Realised),
-                SroiTexts.Money(standing.Progress.Obligation),
-                end,
-                new Uri(kip.Value.LinkAddress, link)].Value;
-            return (subject, body);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
-    }
+        var contract = standing.Contract;
+        var end = DutchDates.Format(contract.PeriodEnd);
+        var subject = text["Sroi.Reminder.Mail.Subject", contract.Title, end].Value;
+        var body = text[
+            "Sroi.Reminder.Mail.Body",
+            contract.Title,
+            contract.Reference,
+            SroiTexts.Money(standing.Progress.Realised),
+            SroiTexts.Money(standing.Progress.Obligation),
+            end,
+            new Uri(kip.Value.LinkAddress, link)].Value;
+        return (subject, body);
+    });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(RecognitionReminderJob.UntilNextRun(time.GetUtcNow()), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The SROI reminder pass failed; the next pass catches up.")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override TimeSpan UntilNextPass(DateTimeOffset now) => RecognitionReminderJob.UntilNextRun(now);
 }

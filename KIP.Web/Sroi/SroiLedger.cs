@@ -16,6 +16,12 @@ public sealed record ContractStanding(SroiContract Contract, IReadOnlyList<Invoi
 {
     public Municipality Municipality => Municipality.Parse(Contract.Municipality);
 
+    /// <summary>What the verified purchases from badge holders add to <see cref="SroiProgress.Realised"/>.</summary>
+    public decimal CountedInvoices => Invoices.Where(i => i.Count.Counts).Sum(i => i.Count.Amount);
+
+    /// <summary>What the verified other activities add to <see cref="SroiProgress.Realised"/>.</summary>
+    public decimal CountedActivities => Activities.Where(a => a.Count.Counts).Sum(a => a.Count.Amount);
+
     /// <summary>Everything that counts, with its date: the invoices by invoice date, activities by their date.</summary>
     public IEnumerable<(DateOnly Date, decimal Amount)> Counted =>
         Invoices.Where(i => i.Count.Counts).Select(i => (i.Invoice.InvoiceDate, i.Count.Amount))

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using KIP.Domain;
 using KIP.Web.Addresses;
 using KIP.Web.Identity;
 using KIP.Web.Search;
+using KIP.Web.Sroi;
 using Microsoft.Extensions.Localization;
 
 namespace KIP.Web.Components.Pages.Overview;
@@ -12,9 +14,9 @@ namespace KIP.Web.Components.Pages.Overview;
 /// A municipality's SROI contracts and their realisation as CSV for SROI officers, Excel-ready exactly like the supplier
 /// export (<see cref="SupplierCsv"/>): UTF-8 with a byte order mark, <c>;</c> as separator, CRLF line ends, dates as
 /// dd-MM-yyyy, amounts in the Dutch number format (decimal comma, no thousands separator), names rather than codes.
-/// The numbers come from <see cref="SroiRealisationService"/>, as on the pages and in the API.
+/// The numbers come from <see cref="SroiLedger"/>, as on the pages and in the API.
 /// </summary>
-public static class SroiExport
+public static partial class SroiExport
 {
     private static readonly CultureInfo DutchNumbers = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -25,9 +27,6 @@ public static class SroiExport
         ArgumentNullException.ThrowIfNull(municipality);
         return PageAddress.Fill(Path, municipality.Code);
     }
-
-    /// <summary>An amount in euros as the pages show it: € 18.500,00.</summary>
-    public static string Euro(decimal amount) => "€ " + amount.ToString("N2", DutchNumbers);
 
     public static IEndpointRouteBuilder MapSroiExport(this IEndpointRouteBuilder endpoints)
     {
@@ -48,7 +47,7 @@ public static class SroiExport
         return TypedResults.File(bytes, SupplierCsv.ContentType, $"kip-sroi-{place.Code}-{today}.csv");
     }
 
-    public static byte[] Write(IEnumerable<ContractRealisation> contracts, IReadOnlyList<string> headers, Func<string, string> kindName)
+    public static byte[] Write(IEnumerable<ContractStanding> contracts, IReadOnlyList<string> headers, Func<string, string> kindName)
     {
         ArgumentNullException.ThrowIfNull(contracts);
         ArgumentNullException.ThrowIfNull(headers);
@@ -94,6 +93,13 @@ public static class SroiExport
 
     private static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A line of cells; text goes through the supplier export's guard against formulas, but a number KIP wrote itself
+    /// stays a number (the guard would turn the days of an ended period, -60, into the text '-60 in Excel).
+    /// </summary>
     private static void Line(StringBuilder text, IEnumerable<string?> cells) =>
-        text.AppendJoin(';', cells.Select(SupplierCsv.Cell)).Append("\r\n");
+        text.AppendJoin(';', cells.Select(cell => cell is not null && WrittenNumber().IsMatch(cell) ? cell : SupplierCsv.Cell(cell))).Append("\r\n");
+
+    [GeneratedRegex(@"^-?[0-9]+(,[0-9]+)?$")]
+    private static partial Regex WrittenNumber();
 }
