@@ -43,6 +43,7 @@ builder.Services.AddScoped<PolicyGuard>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.SeatService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.MeetingService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.RevocationService>();
+builder.Services.AddScoped<KIP.Web.Components.Pages.Coordination.KvkNumberService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewPreparationService>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ReviewQueries>();
 builder.Services.AddScoped<KIP.Web.Components.Pages.Commission.ConflictDeclarations>();

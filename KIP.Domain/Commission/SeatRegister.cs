@@ -83,8 +83,6 @@ public sealed class SeatRegister
     public IReadOnlyList<SeatTerm> HoldersOn(DateOnly date) =>
         [.. _terms.Where(t => t.HoldsOn(date)).OrderBy(t => t.Seat.Order)];
 
-    public IReadOnlyList<Seat> OccupiedSeatsOn(DateOnly date) => [.. HoldersOn(date).Select(t => t.Seat)];
-
     public SeatTerm? HolderOn(Seat seat, DateOnly date) => _terms.FirstOrDefault(t => t.Seat == seat && t.HoldsOn(date));
 
     /// <summary>

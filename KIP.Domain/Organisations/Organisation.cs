@@ -277,15 +277,8 @@ public sealed class Organisation
     /// <summary>§2: the latest valid-until of the criteria valid on the date; null when one is open-ended or none is valid.</summary>
     public DateOnly? ValidUntilOn(DateOnly date) => Recognition(date).ValidUntil;
 
-    /// <summary>§2: the badge is temporary when <c>startup-zzp</c> is the only criterion valid on the date.</summary>
-    public bool IsTemporaryOn(DateOnly date) => Recognition(date).IsTemporary;
-
     /// <summary>§2 on <paramref name="date"/>: the valid criteria, until when and whether temporary, in one answer.</summary>
     public RecognitionOn Recognition(DateOnly date) => RecognitionOn.Of(_acceptedCriteria, date);
-
-    /// <summary>§3 Reminders: the reminder dates for the recognition valid on <paramref name="date"/>; empty when open-ended or not recognised.</summary>
-    public IReadOnlyList<DateOnly> ReminderDatesFor(DateOnly date) =>
-        ValidUntilOn(date) is { } validUntil ? RecognitionPolicy.ReminderDates(validUntil) : [];
 
     private static string RequireName(string name) =>
         string.IsNullOrWhiteSpace(name)

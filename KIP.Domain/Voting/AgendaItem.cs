@@ -52,7 +52,6 @@ public sealed class AgendaItem
 
     public bool IsRecused(Guid personId) => _recusals.Contains(personId) || _declaredAhead.Contains(personId);
 
-    public bool IsRecusedAhead(Guid personId) => _declaredAhead.Contains(personId);
 
     internal void Recuse(Guid personId)
     {

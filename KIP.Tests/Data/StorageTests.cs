@@ -95,7 +95,7 @@ public sealed class StorageTests(AppFixture fixture)
         var onAgenda = planned.Agenda.Select(a => a.ApplicationId).ToList();
         var applications = await db.Applications.AsNoTracking().Where(a => onAgenda.Contains(a.Id)).ToListAsync();
 
-        Assert.Equal(5, new KIP.Domain.Commission.SeatRegister(terms).OccupiedSeatsOn(today).Count);
+        Assert.Equal(5, new KIP.Domain.Commission.SeatRegister(terms).HoldersOn(today).Count);
         Assert.True(planned.Date > today);
         Assert.Equal(3, applications.Count);
         Assert.All(applications, a => Assert.Equal(KIP.Domain.Applications.ApplicationStatus.InReview, a.Status));
@@ -137,7 +137,7 @@ public sealed class StorageTests(AppFixture fixture)
             Assert.Equal(new DateOnly(2024, 2, 29), stored.FoundedOn);
             Assert.Equal(new DateOnly(2028, 11, 25), Assert.Single(stored.AcceptedCriteria).ValidUntil);
             Assert.Equal("00012345", Assert.Single(stored.KvkNumberHistory).Previous.Value);
-            Assert.True(stored.IsTemporaryOn(today));
+            Assert.True(stored.Recognition(today).IsTemporary);
         }
     }
 

@@ -47,7 +47,7 @@ public class ConflictDeclaredAheadTests
 
         Assert.Same(_second, _session.OnTheFloor);
         Assert.True(_second.IsRecused(Pieter));
-        Assert.True(_second.IsRecusedAhead(Pieter));
+        Assert.Contains(Pieter, _second.DeclaredAhead);
         Assert.Equal([Pieter], _second.Recusals);
     }
 

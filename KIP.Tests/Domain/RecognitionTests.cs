@@ -102,14 +102,14 @@ public class RecognitionTests
     {
         var organisation = NewOrganisation(Municipality.Haarlem);
         organisation.Accept(CriterionCode.StartupZzp, D("2026-01-10"), null, null);
-        Assert.True(organisation.IsTemporaryOn(D("2026-02-01")));
+        Assert.True(organisation.Recognition(D("2026-02-01")).IsTemporary);
         Assert.Equal(D("2028-01-09"), organisation.ValidUntilOn(D("2026-02-01")));
 
         organisation.Accept(CriterionCode.Pso30Plus, D("2026-03-01"), D("2027-02-28"), null);
 
-        Assert.False(organisation.IsTemporaryOn(D("2026-03-01")));
-        Assert.True(organisation.IsTemporaryOn(D("2027-03-01")));
-        Assert.False(organisation.IsTemporaryOn(D("2028-01-10")));
+        Assert.False(organisation.Recognition(D("2026-03-01")).IsTemporary);
+        Assert.True(organisation.Recognition(D("2027-03-01")).IsTemporary);
+        Assert.False(organisation.Recognition(D("2028-01-10")).IsTemporary);
     }
 
     [Fact]
@@ -155,6 +155,6 @@ public class RecognitionTests
         var organisation = NewOrganisation(Municipality.Haarlem);
         organisation.Accept(CriterionCode.Pso30Plus, D("2026-01-10"), D("2027-03-31"), null);
 
-        Assert.Equal([D("2026-12-31"), D("2027-03-01")], organisation.ReminderDatesFor(D("2026-06-01")));
+        Assert.Equal([D("2026-12-31"), D("2027-03-01")], RecognitionPolicy.ReminderDates(organisation.ValidUntilOn(D("2026-06-01"))!.Value));
     }
 }

@@ -80,8 +80,8 @@ public class SeatRegisterTests
         register.Appoint(Seat.HaarlemImpact, Guid.NewGuid(), D("2026-03-01"), D("2026-12-31"));
 
         Assert.Equal([first], register.HoldersOn(D("2026-02-01")).Select(t => t.PersonId));
-        Assert.Equal([Seat.SroiIJmond, Seat.HaarlemImpact], register.OccupiedSeatsOn(D("2026-06-30")));
-        Assert.Equal([Seat.HaarlemImpact], register.OccupiedSeatsOn(D("2026-07-01")));
+        Assert.Equal([Seat.SroiIJmond, Seat.HaarlemImpact], register.HoldersOn(D("2026-06-30")).Select(t => t.Seat));
+        Assert.Equal([Seat.HaarlemImpact], register.HoldersOn(D("2026-07-01")).Select(t => t.Seat));
     }
 }
 

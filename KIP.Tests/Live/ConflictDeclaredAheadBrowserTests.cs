@@ -29,7 +29,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         var views = fixture.App.Services.GetRequiredService<ReviewSessionQueries>();
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
         var meeting = await fixture.PlannedMeetingAsync();
-        var url = SessionPage.For(meeting);
+        var url = SessionPage.UrlFor(meeting);
 
         // Pieter declares on /commissie, withdraws it (the item is not on the floor yet) and declares it again.
         var pieter = await SignInAsync(DemoPersons.BusinessMember, "/commissie");
@@ -134,7 +134,7 @@ public sealed class ConflictDeclaredAheadBrowserTests(LiveBrowserFixture fixture
         await Assertions.Expect(taalcafe.GetByTestId("named-vote")).Not.ToContainTextAsync(["Pieter Bakker"]);
 
         // The decision list names the recusal and why.
-        await BrowserFixture.VisitAsync(joost, DecisionList.For(meeting));
+        await BrowserFixture.VisitAsync(joost, DecisionList.UrlFor(meeting));
         await Assertions.Expect(joost.GetByTestId("recusal")).ToHaveTextAsync("Taalcafé Velsen: Pieter Bakker, teruggetrokken wegens belang (vooraf gemeld)");
         BrowserProblems.AssertNone(joost);
         BrowserProblems.AssertNone(pieter);

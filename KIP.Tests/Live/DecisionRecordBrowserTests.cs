@@ -33,7 +33,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         var meeting = await fixture.PlannedMeetingAsync();
         var today = AmsterdamCalendar.Today(TimeProvider.System);
         var planned = (await views.LoadAsync(meeting, DemoPersons.Chair))!.Date;
-        var url = SessionPage.For(meeting);
+        var url = SessionPage.UrlFor(meeting);
 
         // The chair finds the meeting on the commission's page: three applications, in the plural.
         var chair = await fixture.SignInAsync(DemoPersons.Chair, CommissionHome.Url);
@@ -112,7 +112,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         await BrowserFixture.VisitAsync(chair, $"/commissie/aanvragen/{application}");
         await Assertions.Expect(chair.GetByTestId("application-decision")).ToContainTextAsync($"Besluit van {Day(today)} (uitgesteld) — bekijk besluitenlijst");
         await chair.GetByTestId("application-decision-link").ClickAsync();
-        await Assertions.Expect(chair).ToHaveURLAsync(fixture.App.BaseUrl + DecisionList.For(meeting));
+        await Assertions.Expect(chair).ToHaveURLAsync(fixture.App.BaseUrl + DecisionList.UrlFor(meeting));
 
         // The coordinator (Ahmed Yilmaz) finds it through the menu: newest first, one decision, then the list.
         var coordinator = await fixture.SignInAsync(DemoPersons.Coordinator, "/coordinatie");
@@ -124,7 +124,7 @@ public sealed class DecisionRecordBrowserTests(LiveBrowserFixture fixture) : ICl
         await Assertions.Expect(coordinator.GetByTestId("held-meeting")).ToHaveCountAsync(2);
         await BrowserFixture.AssertAccessibleAsync(coordinator);
         await first.GetByTestId("archive-decision-list").ClickAsync();
-        await Assertions.Expect(coordinator).ToHaveURLAsync(fixture.App.BaseUrl + DecisionList.For(meeting));
+        await Assertions.Expect(coordinator).ToHaveURLAsync(fixture.App.BaseUrl + DecisionList.UrlFor(meeting));
         await Assertions.Expect(coordinator.GetByTestId("decision-list-heading")).ToContainTextAsync(Day(today));
         await Assertions.Expect(coordinator.GetByTestId("attendance-line")).ToHaveCountAsync(4);
         await Assertions.Expect(coordinator.GetByText("Naar de sessie")).ToHaveCountAsync(0);

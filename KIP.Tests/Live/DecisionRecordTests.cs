@@ -24,12 +24,15 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
 {
     private static readonly Guid Chair = DemoPersons.Chair;
     private static readonly Guid Henk = DemoPersons.WerkInkomenMember;
-    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
-    private readonly SlimKip _app;
     private readonly DateOnly _today = AmsterdamCalendar.Today(TimeProvider.System);
+    private readonly FakeTimeProvider _time;
+    private readonly SlimKip _app;
 
     public DecisionRecordTests()
     {
+        // The clock starts early on today's date, so the steps at fixed hours below never go back in time, whenever the suite runs.
+        var morning = _today.ToDateTime(new TimeOnly(7, 0));
+        _time = new FakeTimeProvider(new DateTimeOffset(morning, AmsterdamCalendar.Zone.GetUtcOffset(morning)));
         _app = new SlimKip(_time);
         SlimKip.AddComponentBasics(this);
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
@@ -160,7 +163,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
         Assert.Contains(Day(_today), rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("2 besluiten", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("0 besluiten", rows[^1].TextContent, StringComparison.Ordinal);
-        Assert.Equal(DecisionList.For(meeting), rows[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(DecisionList.UrlFor(meeting), rows[0].QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -187,7 +190,7 @@ public sealed class DecisionRecordTests : BunitContext, IAsyncLifetime
         Assert.Contains($"gepland op {Day(planned)}", page.Find("[data-testid=decision-list-heading]").TextContent, StringComparison.Ordinal);
 
         // The coordination team reads it, but is not sent back to a live session it cannot open.
-        Assert.DoesNotContain(SessionPage.For(meeting), page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(SessionPage.UrlFor(meeting), page.Markup, StringComparison.Ordinal);
         Assert.Equal(MeetingArchive.Url, page.Find("[data-testid=to-archive]").GetAttribute("href"));
     }
 

@@ -25,7 +25,7 @@ public sealed class HandOverBrowserTests(LiveBrowserFixture fixture) : IClassFix
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
         var meeting = await fixture.PlannedMeetingAsync();
 
-        var url = SessionPage.For(meeting);
+        var url = SessionPage.UrlFor(meeting);
         var chair = await fixture.SignInAsync(DemoPersons.Chair, url);
         var chairScreen = new ReviewSessionScreen(chair);
         var member = await fixture.SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);

@@ -61,7 +61,7 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         var presence = fixture.App.Services.GetRequiredService<PresenceTracker>();
         var meeting = await fixture.PlannedMeetingAsync();
 
-        var url = SessionPage.For(meeting);
+        var url = SessionPage.UrlFor(meeting);
         var chair = await fixture.SignInAsync(DemoPersons.Chair, url);
         var chairScreen = new ReviewSessionScreen(chair);
         var member = await fixture.SignInAsync(DemoPersons.SroiZuidKennemerlandMember, url);
@@ -108,7 +108,7 @@ public sealed class LiveSessionBrowserTests(LiveBrowserFixture fixture) : IClass
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveAttributeAsync("data-status", "Recognised", new() { Timeout = 15_000 });
         await BrowserFixture.AssertAccessibleAsync(member);
 
-        await BrowserFixture.VisitAsync(member, DecisionList.For(meeting));
+        await BrowserFixture.VisitAsync(member, DecisionList.UrlFor(meeting));
         await Assertions.Expect(member.GetByTestId("decision-vote")).ToHaveCountAsync(4);
 
         // The accepted criterion with its last valid day (startup-zzp: the grace period's end date).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using KIP.Web.Actions;
 using KIP.Web.Components.Layout;
 using KIP.Web.Components.Pages.Notifications;
 using KIP.Web.Data;
@@ -126,8 +127,8 @@ public sealed class NotificationsPageTests : BunitContext, IAsyncLifetime
         var service = Services.GetRequiredService<NotificationService>();
         var fenna = new ClaimsPrincipal(new ClaimsIdentity([new Claim(KipClaims.PersonId, _fenna.ToString())], "test"));
 
-        Assert.False(await service.MarkReadAsync(fenna, jorisNotification));
-        Assert.False(await service.MarkReadAsync(new ClaimsPrincipal(new ClaimsIdentity()), jorisNotification));
+        Assert.Equal(ActionResult.Refused(NotificationService.MarkReadFailedKey), await service.MarkReadAsync(fenna, jorisNotification));
+        Assert.Equal(ActionResult.NotAllowed, await service.MarkReadAsync(new ClaimsPrincipal(new ClaimsIdentity()), jorisNotification));
         Assert.Empty(await service.MineAsync(new ClaimsPrincipal(new ClaimsIdentity())));
         await using var check = await _host.Db.CreateDbContextAsync();
         Assert.Null((await check.Notifications.SingleAsync(n => n.Id == jorisNotification)).ReadAt);

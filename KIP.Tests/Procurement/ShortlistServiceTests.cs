@@ -1,4 +1,5 @@
 using KIP.Tests.Infrastructure;
+using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Search;
@@ -26,7 +27,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
         var result = await Service.CreateAsync(DemoPersons.SroiOfficer, name);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(error, result.ErrorKey);
+        Assert.Equal(error, result.Result.FieldError(ShortlistService.NameField));
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
         var result = await Service.CreateAsync(DemoPersons.SroiOfficer, new string('x', 201));
 
         Assert.False(result.Succeeded);
-        Assert.Equal("Shortlist.Error.NameTooLong", result.ErrorKey);
+        Assert.Equal("Shortlist.Error.NameTooLong", result.Result.FieldError(ShortlistService.NameField));
     }
 
     [Fact]
@@ -44,9 +45,9 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
         var owner = DemoPersons.SroiOfficer;
         var id = await NewListAsync(owner);
 
-        Assert.True(await Service.AddAsync(owner, id, DemoPersons.SchoonEnSociaalId));
-        Assert.True(await Service.AddAsync(owner, id, DemoPersons.SchoonEnSociaalId)); // twice changes nothing
-        Assert.Null(await Service.SaveNoteAsync(owner, id, DemoPersons.SchoonEnSociaalId, "Offerte gevraagd", shared: true));
+        Assert.Equal(ActionResult.Done, await Service.AddAsync(owner, id, DemoPersons.SchoonEnSociaalId));
+        Assert.Equal(ActionResult.Done, await Service.AddAsync(owner, id, DemoPersons.SchoonEnSociaalId)); // twice changes nothing
+        Assert.Equal(ActionResult.Done, await Service.SaveNoteAsync(owner, id, DemoPersons.SchoonEnSociaalId, "Offerte gevraagd", shared: true));
         var view = await Service.GetAsync(owner, id);
 
         var row = Assert.Single(view!.Rows);
@@ -64,11 +65,12 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
         var other = DemoPersons.OfficerAndCoordinator;
 
         Assert.Null(await Service.GetAsync(other, id));
-        Assert.False(await Service.AddAsync(other, id, DemoPersons.CateringMetKansenId));
-        Assert.False(await Service.RemoveAsync(other, id, DemoPersons.SchoonEnSociaalId));
-        Assert.Equal("Shortlist.Error.NotFound", await Service.SaveNoteAsync(other, id, DemoPersons.SchoonEnSociaalId, "gekaapt", true));
-        Assert.False(await Service.RenewShareTokenAsync(other, id));
-        Assert.False(await Service.DeleteAsync(other, id));
+        var notFound = ActionResult.Refused(ShortlistService.NotFoundKey);
+        Assert.Equal(notFound, await Service.AddAsync(other, id, DemoPersons.CateringMetKansenId));
+        Assert.Equal(notFound, await Service.RemoveAsync(other, id, DemoPersons.SchoonEnSociaalId));
+        Assert.Equal(notFound, await Service.SaveNoteAsync(other, id, DemoPersons.SchoonEnSociaalId, "gekaapt", true));
+        Assert.Equal(notFound, await Service.RenewShareTokenAsync(other, id));
+        Assert.Equal(notFound, await Service.DeleteAsync(other, id));
         Assert.DoesNotContain(id, (await Service.ListAsync(other)).Select(l => l.Id));
 
         var view = await Service.GetAsync(DemoPersons.SroiOfficer, id);
@@ -102,7 +104,7 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
         var id = await NewListAsync(owner);
         var old = (await Service.GetAsync(owner, id))!.ShareToken;
 
-        Assert.True(await Service.RenewShareTokenAsync(owner, id));
+        Assert.Equal(ActionResult.Done, await Service.RenewShareTokenAsync(owner, id));
 
         Assert.Null(await Service.SharedAsync(old));
         Assert.NotNull(await Service.SharedAsync((await Service.GetAsync(owner, id))!.ShareToken));
@@ -116,7 +118,25 @@ public sealed class ShortlistServiceTests(AppFixture fixture)
         await Service.AddAsync(owner, id, DemoPersons.SchoonEnSociaalId);
         await Service.SaveNoteAsync(owner, id, DemoPersons.SchoonEnSociaalId, "Eerste versie", shared: false);
 
-        Assert.Equal("Shortlist.Error.NoteTooLong", await Service.SaveNoteAsync(owner, id, DemoPersons.SchoonEnSociaalId, new string('a', 2001), shared: false));
+        var refused = await Service.SaveNoteAsync(owner, id, DemoPersons.SchoonEnSociaalId, new string('a', 2001), shared: false);
+
+        Assert.Equal("Shortlist.Error.NoteTooLong", refused.FieldError(ShortlistService.NoteField));
         Assert.Equal("Eerste versie", (await Service.GetAsync(owner, id))!.Rows[0].Note);
+    }
+
+    [Fact]
+    public async Task A_supplier_not_in_the_directory_or_no_longer_on_the_list_is_refused_by_name()
+    {
+        var owner = DemoPersons.SroiOfficer;
+        var id = await NewListAsync(owner);
+        await Service.AddAsync(owner, id, DemoPersons.SchoonEnSociaalId);
+
+        Assert.Equal(ActionResult.Refused("Shortlist.Error.SupplierNotFound"), await Service.AddAsync(owner, id, Guid.NewGuid()));
+        Assert.Equal(ActionResult.Done, await Service.RemoveAsync(owner, id, DemoPersons.SchoonEnSociaalId));
+        Assert.Equal(ActionResult.Refused("Shortlist.Error.NotOnList"), await Service.RemoveAsync(owner, id, DemoPersons.SchoonEnSociaalId));
+        Assert.Equal(ActionResult.Refused(ShortlistService.NotFoundKey), await Service.SaveNoteAsync(owner, id, DemoPersons.SchoonEnSociaalId, "te laat", shared: false));
+        Assert.Empty((await Service.GetAsync(owner, id))!.Rows);
+        Assert.Equal(ActionResult.Done, await Service.DeleteAsync(owner, id));
+        Assert.Equal(ActionResult.Refused(ShortlistService.NotFoundKey), await Service.DeleteAsync(owner, id));
     }
 }

@@ -114,7 +114,7 @@ public sealed class ValidOnSqlSweepTests : IAsyncLifetime
     [Fact]
     public void The_sweep_covers_a_temporary_badge_its_grace_period_a_lapse_and_a_revocation()
     {
-        Assert.Contains(_organisations, o => o.IsTemporaryOn(D("2025-01-01")));
+        Assert.Contains(_organisations, o => o.Recognition(D("2025-01-01")).IsTemporary);
         Assert.Contains(_organisations, o => o.GracePeriod is { } grace && grace.EndDate >= Start && grace.EndDate < End);
         Assert.Contains(_organisations, o => o.AcceptedCriteria.Any(c => c.Revoked));
         Assert.Contains(_organisations, o => o.AcceptedCriteria.Any(c => c.ValidUntil is { } until && until > Start && until < End && !o.IsRecognisedOn(until.AddDays(1))));

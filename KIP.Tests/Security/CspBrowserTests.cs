@@ -121,7 +121,7 @@ public sealed class CspBrowserTests(BrowserFixture fixture)
 
         var chairContext = await WatchedContextAsync(fixture);
         var chair = await chairContext.NewPageAsync();
-        await SignInAsync(chair, DemoPersons.Chair, SessionPage.For(meeting));
+        await SignInAsync(chair, DemoPersons.Chair, SessionPage.UrlFor(meeting));
         await Assertions.Expect(chair.GetByTestId("session-status")).ToBeVisibleAsync();
         await AssertNoViolationAsync(chair);
         await context.CloseAsync();

@@ -37,7 +37,7 @@ public class SroiCountingTests
         startup.Accept(CriterionCode.StartupZzp, D("2025-03-15"), null, Guid.NewGuid());
         var lastDay = RecognitionPolicy.GraceEndDate(D("2025-03-15"));
         Assert.Equal(D("2027-03-14"), lastDay);
-        Assert.True(startup.IsTemporaryOn(lastDay));
+        Assert.True(startup.Recognition(lastDay).IsTemporary);
 
         Assert.True(SroiCounting.Invoice(startup.AcceptedCriteria, lastDay, 5_000m, SroiEntryStatus.Verified).Counts);
         Assert.False(SroiCounting.Invoice(startup.AcceptedCriteria, lastDay.AddDays(1), 5_000m, SroiEntryStatus.Verified).Counts);

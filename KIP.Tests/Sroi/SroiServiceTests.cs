@@ -63,7 +63,7 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Only_the_contracts_own_partner_records_a_purchase_on_it()
     {
         using var scope = app.App.Services.CreateScope();
-        var entries = Service<SroiEntryService>(scope);
+        var entries = Service<SroiInvoiceService>(scope);
         var input = new InvoiceInput(DemoPersons.SchoonEnSociaalId, "LINDA-1", Today.AddDays(-3), 100m);
 
         var byOther = await entries.AddInvoiceAsync(Linda, SroiDemoData.DuinzichtBloemendaalContract, input, new MemoryStream(Pdf), "f.pdf");
@@ -77,14 +77,14 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task The_same_invoice_number_of_the_same_supplier_is_refused_also_when_typed_differently_and_by_the_unique_index()
     {
         using var scope = app.App.Services.CreateScope();
-        var entries = Service<SroiEntryService>(scope);
+        var entries = Service<SroiInvoiceService>(scope);
         var first = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
             new InvoiceInput(DemoPersons.CateringMetKansenId, "CMK-2026/0042", Today.AddDays(-5), 1_500m), new MemoryStream(Pdf), "factuur.pdf");
         Assert.True(first.Succeeded, first.ErrorKey);
 
         var again = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtBloemendaalContract,
             new InvoiceInput(DemoPersons.CateringMetKansenId, "cmk 2026 0042", Today.AddDays(-5), 1_500m), new MemoryStream(Pdf), "factuur.pdf");
-        Assert.Equal("DomainError.sroi.invoice-duplicate", again.Result.FieldError(SroiEntryService.Fields.InvoiceNumber));
+        Assert.Equal("DomainError.sroi.invoice-duplicate", again.Result.FieldError(SroiFields.InvoiceNumber));
 
         // The same number from another supplier is another invoice.
         var other = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
@@ -105,19 +105,19 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Wrong_input_names_each_field_and_a_file_that_is_not_a_pdf_is_refused_by_its_content()
     {
         using var scope = app.App.Services.CreateScope();
-        var entries = Service<SroiEntryService>(scope);
+        var entries = Service<SroiInvoiceService>(scope);
         var before = await CountInvoicesAsync();
 
         var empty = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract, new InvoiceInput(null, " ", Today.AddDays(3), 10.005m), null, null);
-        Assert.Equal("DomainError.sroi.supplier-required", empty.Result.FieldError(SroiEntryService.Fields.Supplier));
-        Assert.Equal("DomainError.sroi.invoice-number-required", empty.Result.FieldError(SroiEntryService.Fields.InvoiceNumber));
-        Assert.Equal("DomainError.sroi.invoice-date-future", empty.Result.FieldError(SroiEntryService.Fields.InvoiceDate));
-        Assert.Equal("DomainError.sroi.amount-invalid", empty.Result.FieldError(SroiEntryService.Fields.Amount));
-        Assert.Equal("DomainError.sroi.pdf-required", empty.Result.FieldError(SroiEntryService.Fields.Pdf));
+        Assert.Equal("DomainError.sroi.supplier-required", empty.Result.FieldError(SroiFields.Supplier));
+        Assert.Equal("DomainError.sroi.invoice-number-required", empty.Result.FieldError(SroiFields.InvoiceNumber));
+        Assert.Equal("DomainError.sroi.invoice-date-future", empty.Result.FieldError(SroiFields.InvoiceDate));
+        Assert.Equal("DomainError.sroi.amount-invalid", empty.Result.FieldError(SroiFields.Amount));
+        Assert.Equal("DomainError.sroi.pdf-required", empty.Result.FieldError(SroiFields.Pdf));
 
         var png = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
             new InvoiceInput(DemoPersons.SchoonEnSociaalId, "PNG-1", Today.AddDays(-1), 10m), new MemoryStream(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }), "factuur.pdf");
-        Assert.Equal("DomainError.sroi.pdf-not-pdf", png.Result.FieldError(SroiEntryService.Fields.Pdf));
+        Assert.Equal("DomainError.sroi.pdf-not-pdf", png.Result.FieldError(SroiFields.Pdf));
         Assert.Equal(before, await CountInvoicesAsync());
     }
 
@@ -125,7 +125,7 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Two_officers_verifying_the_same_invoice_at_once_count_it_once()
     {
         using var scope = app.App.Services.CreateScope();
-        var entries = Service<SroiEntryService>(scope);
+        var entries = Service<SroiInvoiceService>(scope);
         var contracts = Service<SroiContractService>(scope);
         var added = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
             new InvoiceInput(DemoPersons.SchoonEnSociaalId, $"RACE-{Guid.NewGuid():N}"[..20], Today.AddDays(-2), 4_321m), new MemoryStream(Pdf), "race.pdf");
@@ -135,8 +135,8 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
         using var scopeA = app.App.Services.CreateScope();
         using var scopeB = app.App.Services.CreateScope();
         var results = await Task.WhenAll(
-            Task.Run(() => Service<SroiEntryService>(scopeA).VerifyInvoiceAsync(TestUsers.Officer, added.Value)),
-            Task.Run(() => Service<SroiEntryService>(scopeB).VerifyInvoiceAsync(SecondOfficer, added.Value)));
+            Task.Run(() => Service<SroiVerificationService>(scopeA).VerifyInvoiceAsync(TestUsers.Officer, added.Value)),
+            Task.Run(() => Service<SroiVerificationService>(scopeB).VerifyInvoiceAsync(SecondOfficer, added.Value)));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.ErrorKey == "Sroi.Entry.AlreadyDecided");
@@ -150,17 +150,18 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_refusal_needs_a_reason_keeps_it_and_never_counts()
     {
         using var scope = app.App.Services.CreateScope();
-        var entries = Service<SroiEntryService>(scope);
+        var entries = Service<SroiInvoiceService>(scope);
+        var verification = Service<SroiVerificationService>(scope);
         var contracts = Service<SroiContractService>(scope);
         var added = await entries.AddInvoiceAsync(Bas, SroiDemoData.DuinzichtHaarlemContract,
             new InvoiceInput(DemoPersons.SchoonEnSociaalId, $"REF-{Guid.NewGuid():N}"[..20], Today.AddDays(-2), 999m), new MemoryStream(Pdf), "r.pdf");
 
-        var noReason = await entries.RefuseInvoiceAsync(TestUsers.Officer, added.Value, "  ");
-        Assert.Equal("DomainError.sroi.reason-required", noReason.FieldError(SroiEntryService.Fields.Reason));
-        Assert.False((await entries.RefuseInvoiceAsync(Bas, added.Value, "zelf afgewezen")).Succeeded);
+        var noReason = await verification.RefuseInvoiceAsync(TestUsers.Officer, added.Value, "  ");
+        Assert.Equal("DomainError.sroi.reason-required", noReason.FieldError(SroiFields.Reason));
+        Assert.False((await verification.RefuseInvoiceAsync(Bas, added.Value, "zelf afgewezen")).Succeeded);
 
-        Assert.True((await entries.RefuseInvoiceAsync(TestUsers.Officer, added.Value, "Bedrag is incl. btw")).Succeeded);
-        Assert.Equal("Sroi.Entry.AlreadyDecided", (await entries.VerifyInvoiceAsync(TestUsers.Officer, added.Value)).ErrorKey);
+        Assert.True((await verification.RefuseInvoiceAsync(TestUsers.Officer, added.Value, "Bedrag is incl. btw")).Succeeded);
+        Assert.Equal("Sroi.Entry.AlreadyDecided", (await verification.VerifyInvoiceAsync(TestUsers.Officer, added.Value)).ErrorKey);
         var line = (await contracts.FindAsync(TestUsers.Officer, SroiDemoData.DuinzichtHaarlemContract))!.Invoices.Single(i => i.Invoice.Id == added.Value);
         Assert.Equal(CountReason.Refused, line.Count.Reason);
         Assert.Equal("Bedrag is incl. btw", line.Invoice.RefusalReason);
@@ -193,7 +194,7 @@ public sealed class SroiServiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task An_activity_is_valued_by_the_building_block_row_of_its_date()
     {
         using var scope = app.App.Services.CreateScope();
-        var entries = Service<SroiEntryService>(scope);
+        var entries = Service<SroiActivityService>(scope);
         var contracts = Service<SroiContractService>(scope);
         var lastYear = new DateOnly(Today.Year - 1, 6, 1);
 

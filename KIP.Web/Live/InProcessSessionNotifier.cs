@@ -63,9 +63,6 @@ public sealed partial class InProcessSessionNotifier(ILogger<InProcessSessionNot
         };
     }
 
-    /// <summary>Number of live subscriptions on a topic (for tests and diagnostics).</summary>
-    public int SubscriberCount(string topic) => _topics.TryGetValue(topic, out var handlers) ? handlers.Count : 0;
-
     private void Unsubscribe(string topic, Guid key)
     {
         if (_topics.TryGetValue(topic, out var handlers))

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KIP.Web.Actions;
 using KIP.Web.Data;
 using KIP.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,12 +38,15 @@ public sealed class NotificationService(IDbContextFactory<KipDbContext> dbFactor
         return await db.Notifications.CountAsync(n => n.PersonId == personId && n.ReadAt == null, cancellationToken);
     }
 
-    /// <summary>Marks one of the person's own notifications read; another person's is left alone (answers false).</summary>
-    public async Task<bool> MarkReadAsync(ClaimsPrincipal user, Guid notificationId, CancellationToken cancellationToken = default)
+    /// <summary>The refusal when the notification is not the person's, or already read.</summary>
+    public const string MarkReadFailedKey = "Notifications.MarkReadFailed";
+
+    /// <summary>Marks one of the person's own notifications read; another person's is left alone (refused).</summary>
+    public async Task<ActionResult> MarkReadAsync(ClaimsPrincipal user, Guid notificationId, CancellationToken cancellationToken = default)
     {
         if (user.PersonId() is not { } personId)
         {
-            return false;
+            return ActionResult.NotAllowed;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -50,11 +54,12 @@ public sealed class NotificationService(IDbContextFactory<KipDbContext> dbFactor
         var changed = await db.Notifications
             .Where(n => n.Id == notificationId && n.PersonId == personId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
-        if (changed > 0)
+        if (changed == 0)
         {
-            Changed?.Invoke();
+            return ActionResult.Refused(MarkReadFailedKey);
         }
 
-        return changed > 0;
+        Changed?.Invoke();
+        return ActionResult.Done;
     }
 }

@@ -64,7 +64,7 @@ public sealed class SroiContract
 /// evidence), then verified or refused by an SROI officer. The same invoice number of the same supplier exists once
 /// (a unique index on supplier and <see cref="InvoiceNumberKey"/>).
 /// </summary>
-public sealed class SroiInvoice
+public sealed class SroiInvoice : ISroiEntry
 {
     public Guid Id { get; set; }
 
@@ -104,7 +104,7 @@ public sealed class SroiInvoice
 }
 
 /// <summary>Another SROI activity (a work-experience place, a trainee), valued by the building blocks table on its date.</summary>
-public sealed class SroiActivity
+public sealed class SroiActivity : ISroiEntry
 {
     public Guid Id { get; set; }
 
@@ -131,6 +131,20 @@ public sealed class SroiActivity
     public Guid SubmittedBy { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
+}
+
+/// <summary>What a contract partner submits and an officer decides once: a purchase or another activity.</summary>
+public interface ISroiEntry
+{
+    Guid Id { get; }
+
+    SroiEntryStatus Status { get; set; }
+
+    string? RefusalReason { get; set; }
+
+    Guid? DecidedBy { get; set; }
+
+    DateTimeOffset? DecidedAt { get; set; }
 }
 
 /// <summary>

@@ -12,7 +12,9 @@ public static class SroiSetup
             .AddPolicy(KipPolicies.ContractPartner, p => p.RequireRole(KipRoles.ContractPartner))
             .AddPolicy(KipPolicies.SroiContract, p => p.RequireRole(KipRoles.SroiOfficer, KipRoles.ContractPartner));
         services.AddScoped<SroiContractService>();
-        services.AddScoped<SroiEntryService>();
+        services.AddScoped<SroiInvoiceService>();
+        services.AddScoped<SroiActivityService>();
+        services.AddScoped<SroiVerificationService>();
         return services;
     }
 }

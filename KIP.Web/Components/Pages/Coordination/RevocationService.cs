@@ -11,16 +11,7 @@ namespace KIP.Web.Components.Pages.Coordination;
 public sealed record RecognisedOrganisation(Guid Id, string Name, IReadOnlyList<AcceptedCriterion> ValidCriteria, string Kvk = "")
 {
     /// <summary>What the organisation is found by: a part of a word of its name (capitals and accents ignored) or of its KvK number.</summary>
-    public bool Matches(string? search)
-    {
-        var terms = Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var name = Fold(Name);
-        return terms.All(t => name.Contains(t, StringComparison.Ordinal) || Kvk.Contains(t, StringComparison.Ordinal));
-    }
-
-    private static string Fold(string? text) =>
-        new([.. (text ?? string.Empty).ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)]);
+    public bool Matches(string? search) => OrganisationMatch.Matches(Name, Kvk, search);
 }
 
 /// <summary>

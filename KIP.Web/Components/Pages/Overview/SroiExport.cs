@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using KIP.Domain;
+using KIP.Web.Addresses;
 using KIP.Web.Identity;
 using KIP.Web.Search;
 using KIP.Web.Sroi;
@@ -19,15 +20,17 @@ public static partial class SroiExport
 {
     private static readonly CultureInfo DutchNumbers = CultureInfo.GetCultureInfo("nl-NL");
 
+    public const string Path = "/inkoop/sroi/{municipality}/export.csv";
+
     public static string UrlFor(Municipality municipality)
     {
         ArgumentNullException.ThrowIfNull(municipality);
-        return $"/inkoop/sroi/{municipality.Code}/export.csv";
+        return PageAddress.Fill(Path, municipality.Code);
     }
 
     public static IEndpointRouteBuilder MapSroiExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/inkoop/sroi/{municipality}/export.csv", ExportAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
+        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KIP.Web.Addresses;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
 using KIP.Web.Search;
@@ -13,12 +14,14 @@ public static class ProcurementExport
 
     public static string SearchUrl(SupplierQuery query) => SearchPath + SupplierQueryString.ToQueryString(query, includePaging: false);
 
-    public static string ShortlistUrl(Guid id) => $"/inkoop/shortlijsten/{id}/export.csv";
+    public const string ShortlistPath = "/inkoop/shortlijsten/{id:guid}/export.csv";
+
+    public static string ShortlistUrl(Guid id) => PageAddress.Fill(ShortlistPath, id);
 
     public static IEndpointRouteBuilder MapProcurementExports(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(SearchPath, ExportSearchAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
-        endpoints.MapGet("/inkoop/shortlijsten/{id:guid}/export.csv", ExportShortlistAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
+        endpoints.MapGet(ShortlistPath, ExportShortlistAsync).RequireAuthorization(KipPolicies.SroiOfficer).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -17,12 +17,23 @@ public sealed record SharedShortlist(string Name, IReadOnlyList<(SupplierItem It
 
 /// <summary>
 /// An SROI officer's shortlists (product.md). Every call names the owner: another officer's list is
-/// simply not found, whatever id is asked for.
+/// simply not found, whatever id is asked for. Every change answers an <see cref="ActionResult"/>.
 /// </summary>
 public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, SupplierSearch search, TimeProvider time)
 {
     public const int NameMaxLength = 200;
     public const int NoteMaxLength = 2000;
+
+    /// <summary>The field of a list's name, for its message.</summary>
+    public const string NameField = "name";
+
+    /// <summary>The field of a note, for its message.</summary>
+    public const string NoteField = "note";
+
+    /// <summary>The list is not there, or not the owner's (the same answer).</summary>
+    public const string NotFoundKey = "Shortlist.Error.NotFound";
+
+    private static ActionResult NotFound => ActionResult.Refused(NotFoundKey);
 
     public async Task<IReadOnlyList<ShortlistSummary>> ListAsync(Guid owner, CancellationToken cancellationToken = default)
     {
@@ -39,12 +50,12 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            return ActionResult.Refused("Shortlist.Error.NameRequired");
+            return Beside(NameField, "Shortlist.Error.NameRequired");
         }
 
         if (trimmed.Length > NameMaxLength)
         {
-            return ActionResult.Refused("Shortlist.Error.NameTooLong");
+            return Beside(NameField, "Shortlist.Error.NameTooLong");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -61,10 +72,12 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
         return ActionResult.DoneWith(shortlist.Id);
     }
 
-    public async Task<bool> DeleteAsync(Guid owner, Guid id, CancellationToken cancellationToken = default)
+    public async Task<ActionResult> DeleteAsync(Guid owner, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Shortlists.Where(s => s.Id == id && s.OwnerPersonId == owner).ExecuteDeleteAsync(cancellationToken) == 1;
+        return await db.Shortlists.Where(s => s.Id == id && s.OwnerPersonId == owner).ExecuteDeleteAsync(cancellationToken) == 1
+            ? ActionResult.Done
+            : NotFound;
     }
 
     public async Task<ShortlistView?> GetAsync(Guid owner, Guid id, CancellationToken cancellationToken = default)
@@ -85,14 +98,18 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
             .Select(e => new ShortlistRow(items[e.OrganisationId], contacts.GetValueOrDefault(e.OrganisationId), e.Note, e.NoteShared))]);
     }
 
-    /// <summary>Adds a supplier (again adding it changes nothing); false when the list is not the owner's.</summary>
-    public async Task<bool> AddAsync(Guid owner, Guid id, Guid organisationId, CancellationToken cancellationToken = default)
+    /// <summary>Adds a supplier (again adding it changes nothing); refused when the list is not the owner's or the supplier is not in the directory.</summary>
+    public async Task<ActionResult> AddAsync(Guid owner, Guid id, Guid organisationId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Shortlists.AnyAsync(s => s.Id == id && s.OwnerPersonId == owner, cancellationToken)
-            || await search.FindAsync(organisationId, cancellationToken) is null)
+        if (!await db.Shortlists.AnyAsync(s => s.Id == id && s.OwnerPersonId == owner, cancellationToken))
         {
-            return false;
+            return NotFound;
+        }
+
+        if (await search.FindAsync(organisationId, cancellationToken) is null)
+        {
+            return ActionResult.Refused("Shortlist.Error.SupplierNotFound");
         }
 
         if (!await db.ShortlistEntries.AnyAsync(e => e.ShortlistId == id && e.OrganisationId == organisationId, cancellationToken))
@@ -101,22 +118,29 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return true;
+        return ActionResult.Done;
     }
 
-    public async Task<bool> RemoveAsync(Guid owner, Guid id, Guid organisationId, CancellationToken cancellationToken = default)
+    /// <summary>Takes a supplier off the owner's list; refused when it is not on it (any more).</summary>
+    public async Task<ActionResult> RemoveAsync(Guid owner, Guid id, Guid organisationId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.ShortlistEntries
-            .Where(e => e.ShortlistId == id && e.OrganisationId == organisationId && db.Shortlists.Any(s => s.Id == id && s.OwnerPersonId == owner))
-            .ExecuteDeleteAsync(cancellationToken) == 1;
+        if (!await db.Shortlists.AnyAsync(s => s.Id == id && s.OwnerPersonId == owner, cancellationToken))
+        {
+            return NotFound;
+        }
+
+        return await db.ShortlistEntries.Where(e => e.ShortlistId == id && e.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken) == 1
+            ? ActionResult.Done
+            : ActionResult.Refused("Shortlist.Error.NotOnList");
     }
 
-    public async Task<string?> SaveNoteAsync(Guid owner, Guid id, Guid organisationId, string? note, bool shared, CancellationToken cancellationToken = default)
+    /// <summary>Keeps the note on one supplier; a note that is too long is refused beside the note, and the stored one kept.</summary>
+    public async Task<ActionResult> SaveNoteAsync(Guid owner, Guid id, Guid organisationId, string? note, bool shared, CancellationToken cancellationToken = default)
     {
         if (note is { Length: > NoteMaxLength })
         {
-            return "Shortlist.Error.NoteTooLong";
+            return Beside(NoteField, "Shortlist.Error.NoteTooLong");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -124,21 +148,23 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
             .SingleOrDefaultAsync(e => e.ShortlistId == id && e.OrganisationId == organisationId && db.Shortlists.Any(s => s.Id == id && s.OwnerPersonId == owner), cancellationToken);
         if (entry is null)
         {
-            return "Shortlist.Error.NotFound";
+            return NotFound;
         }
 
         entry.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         entry.NoteShared = shared;
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return ActionResult.Done;
     }
 
     /// <summary>A new link; the old one stops working at once.</summary>
-    public async Task<bool> RenewShareTokenAsync(Guid owner, Guid id, CancellationToken cancellationToken = default)
+    public async Task<ActionResult> RenewShareTokenAsync(Guid owner, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Shortlists.Where(s => s.Id == id && s.OwnerPersonId == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ShareToken, Shortlist.NewShareToken()), cancellationToken) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ShareToken, Shortlist.NewShareToken()), cancellationToken) == 1
+            ? ActionResult.Done
+            : NotFound;
     }
 
     public async Task<SharedShortlist?> SharedAsync(string token, CancellationToken cancellationToken = default)
@@ -161,4 +187,7 @@ public sealed class ShortlistService(IDbContextFactory<KipDbContext> factory, Su
             .Where(e => items.ContainsKey(e.OrganisationId))
             .Select(e => (items[e.OrganisationId], e.NoteShared ? e.Note : null))]);
     }
+
+    private static ActionResult Beside(string field, string key) =>
+        ActionResult.Invalid(new Dictionary<string, string>(StringComparer.Ordinal) { [field] = key });
 }

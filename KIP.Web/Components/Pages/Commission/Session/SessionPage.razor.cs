@@ -1,4 +1,5 @@
 using KIP.Web.Actions;
+using KIP.Web.Addresses;
 using KIP.Web.Identity;
 using KIP.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -7,13 +8,13 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace KIP.Web.Components.Pages.Commission.Session;
 
 /// <summary>
-/// The live review session: one page for all members, made of one part per concern (presence, agenda, the item on
-/// the floor with the chair's tools and the open vote, the results). It subscribes once to the seam, reloads the
-/// truth from the database on every announcement, and leaves presence and the subscription when disposed.
+/// The live review session: one page for all members; <see cref="SessionBoard"/> lays out its parts (presence, agenda,
+/// the item on the floor with the chair's tools and the open vote, the results). The page subscribes once to the seam,
+/// reloads the truth from the database on every announcement, and leaves presence and the subscription when disposed.
 /// </summary>
 public sealed partial class SessionPage
 {
-    public const string Url = "/commissie/vergaderingen/{Id:guid}/sessie";
+    public const string Url = "/commissie/vergaderingen/{id:guid}/sessie";
 
     private int _reloads;
     private SessionView? _view;
@@ -30,9 +31,7 @@ public sealed partial class SessionPage
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    public static string For(Guid meetingId) => $"/commissie/vergaderingen/{meetingId}/sessie";
-
-    private bool IsChair => _view is not null && _view.ChairPersonId == _me;
+    public static string UrlFor(Guid meetingId) => PageAddress.Fill(Url, meetingId);
 
     protected override async Task OnInitializedAsync()
     {
