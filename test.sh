@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check of KIP: build (warnings are errors), code format, all tests (domain, components,
-# API, browser), and ends with one line "N passed, N failed" summed over all of them.
+# API, browser; storage and voting on PostgreSQL too), and ends with one line "N passed, N failed"
+# summed over all of them.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +17,14 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's Chromium for the browser tests..."
   (apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }) \
     || { echo "Could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# The PostgreSQL tests start a scratch server of their own (KIP.Tests/Infrastructure/PostgresServer.cs) from Debian's
+# PostgreSQL 15; install it when missing, as Chromium above.
+if [ ! -x /usr/lib/postgresql/15/bin/pg_ctl ]; then
+  echo "Installing Debian's PostgreSQL for the PostgreSQL tests..."
+  (apt-get install -y postgresql >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y postgresql >/dev/null; }) \
+    || { echo "Could not install postgresql"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

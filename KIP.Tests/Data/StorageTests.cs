@@ -2,32 +2,19 @@ using KIP.Domain;
 using KIP.Domain.Organisations;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Tests.Data;
 
-[Collection(AppCollection.Name)]
-public sealed class StorageTests(AppFixture fixture)
+/// <summary>What KIP stores and reads back, on SQLite (<see cref="StorageTests"/>) and PostgreSQL (<see cref="PostgresStorageTests"/>).</summary>
+public abstract class StorageTestsBase(AppFixture fixture)
 {
-    [Fact]
-    public async Task Schema_comes_from_migrations_and_the_database_runs_in_WAL_mode()
-    {
-        await using var db = await fixture.Db.CreateDbContextAsync();
-
-        var applied = await db.Database.GetAppliedMigrationsAsync();
-        var pending = await db.Database.GetPendingMigrationsAsync();
-        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
-
-        Assert.Contains(applied, m => m.EndsWith("_Initial", StringComparison.Ordinal));
-        Assert.Empty(pending);
-        Assert.Equal("wal", Assert.Single(mode));
-    }
+    protected AppFixture Fixture => fixture;
 
     [Fact]
     public async Task Recognised_on_date_query_agrees_with_the_domain_for_every_demo_organisation()
     {
-        await using var db = await fixture.Db.CreateDbContextAsync();
+        await using var db = await Fixture.Db.CreateDbContextAsync();
         var organisations = await db.Organisations.AsNoTracking().ToListAsync();
         Assert.True(organisations.Count >= 30, "the demo data has a few dozen organisations");
 
@@ -53,7 +40,7 @@ public sealed class StorageTests(AppFixture fixture)
     [Fact]
     public async Task Demo_data_covers_every_criterion_a_grace_period_ending_soon_a_lapse_and_a_revocation()
     {
-        await using var db = await fixture.Db.CreateDbContextAsync();
+        await using var db = await Fixture.Db.CreateDbContextAsync();
         var organisations = await db.Organisations.AsNoTracking().ToListAsync();
         var today = AmsterdamCalendar.Today(TimeProvider.System);
 
@@ -71,7 +58,7 @@ public sealed class StorageTests(AppFixture fixture)
     [Fact]
     public async Task Every_demo_recognition_rests_on_an_imported_decision_without_votes()
     {
-        await using var db = await fixture.Db.CreateDbContextAsync();
+        await using var db = await Fixture.Db.CreateDbContextAsync();
         var criteria = await db.Organisations.AsNoTracking().SelectMany(o => o.AcceptedCriteria).ToListAsync();
         var decisions = await db.Decisions.AsNoTracking().ToDictionaryAsync(d => d.Id);
 
@@ -88,7 +75,7 @@ public sealed class StorageTests(AppFixture fixture)
     [Fact]
     public async Task Every_seat_is_held_and_the_planned_meeting_has_applications_on_its_agenda()
     {
-        await using var db = await fixture.Db.CreateDbContextAsync();
+        await using var db = await Fixture.Db.CreateDbContextAsync();
         var today = AmsterdamCalendar.Today(TimeProvider.System);
         var terms = await db.SeatTerms.AsNoTracking().ToListAsync();
         var planned = await db.Meetings.AsNoTracking().Include(m => m.Agenda).SingleAsync(m => m.Status == MeetingStatus.Planned);
@@ -106,7 +93,7 @@ public sealed class StorageTests(AppFixture fixture)
     {
         var id = Guid.NewGuid();
         var today = new DateOnly(2026, 11, 26);
-        await using (var db = await fixture.Db.CreateDbContextAsync())
+        await using (var db = await Fixture.Db.CreateDbContextAsync())
         {
             var organisation = Organisation.Register(id, KvkNumber.Parse("00012345"), "Testbedrijf Rondje", LegalForm.Eenmanszaak,
                 Municipality.Zandvoort, [Municipality.Haarlem, Municipality.Velsen], new DateOnly(2024, 2, 29), 0);
@@ -128,7 +115,7 @@ public sealed class StorageTests(AppFixture fixture)
             await db.SaveChangesAsync();
         }
 
-        await using (var db = await fixture.Db.CreateDbContextAsync())
+        await using (var db = await Fixture.Db.CreateDbContextAsync())
         {
             var stored = await db.Organisations.SingleAsync(o => o.Id == id);
             Assert.Equal("00054321", stored.KvkNumber.Value);
@@ -144,11 +131,30 @@ public sealed class StorageTests(AppFixture fixture)
     [Fact]
     public async Task A_second_organisation_with_the_same_kvk_number_is_refused_by_the_database()
     {
-        await using var db = await fixture.Db.CreateDbContextAsync();
+        await using var db = await Fixture.Db.CreateDbContextAsync();
         var existing = await db.Organisations.AsNoTracking().Select(o => o.KvkNumber).FirstAsync();
         db.Organisations.Add(Organisation.Register(Guid.NewGuid(), existing, "Kopie", LegalForm.Bv, Municipality.Haarlem));
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        Assert.Contains("UNIQUE", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.True(StorageErrors.IsUniqueViolation(error), error.InnerException?.Message);
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class StorageTests(AppFixture fixture) : StorageTestsBase(fixture)
+{
+    [Fact]
+    public async Task Schema_comes_from_migrations_and_the_database_runs_in_WAL_mode()
+    {
+        await using var db = await Fixture.Db.CreateDbContextAsync();
+
+        var applied = await db.Database.GetAppliedMigrationsAsync();
+        var pending = await db.Database.GetPendingMigrationsAsync();
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+
+        Assert.True(db.Database.IsSqlite());
+        Assert.Contains(applied, m => m.EndsWith("_Initial", StringComparison.Ordinal));
+        Assert.Empty(pending);
+        Assert.Equal("wal", Assert.Single(mode));
     }
 }

@@ -8,7 +8,7 @@ namespace KIP.Tests.Identity;
 
 /// <summary>An entrepreneur reaches only their own organisation, whatever id they put in the URL or request.</summary>
 [Collection(SignedInCollection.Name)]
-public sealed class OrganisationIsolationTests(SignedInApp app)
+public class OrganisationIsolationTests(SignedInApp app)
 {
     private static string Manage(Guid id) => KIP.Web.Components.Pages.Entrepreneurs.ManageOrganisation.UrlFor(id);
 
@@ -78,3 +78,10 @@ public sealed class OrganisationIsolationTests(SignedInApp app)
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
     }
 }
+
+/// <summary>
+/// The same access checks on PostgreSQL: signing in through the embedded provider (its tables), the server-side
+/// session and the roles read from KIP's data on every request, all on a database of its own.
+/// </summary>
+[Collection("postgres-signed-in")]
+public sealed class PostgresOrganisationIsolationTests(PostgresSignedInApp app) : OrganisationIsolationTests(app), IClassFixture<PostgresSignedInApp>;

@@ -10,8 +10,16 @@ public sealed record DemoAccount(string Name, Guid Person, string[] Roles, Guid[
 }
 
 /// <summary>KIP.Web on Kestrel with one signed-in session per demo account, each signed in through the real flow once.</summary>
-public sealed class SignedInApp : IAsyncLifetime
+public class SignedInApp : IAsyncLifetime
 {
+    public SignedInApp()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">The app's settings, e.g. another database (<see cref="PostgresSignedInApp"/>).</param>
+    protected SignedInApp(IDictionary<string, string?>? settings) => App = new KipAppFactory(settings);
+
     public static readonly DemoAccount Sanne = new("Sanne (entrepreneur)", DemoPersons.Entrepreneur, [KipRoles.Entrepreneur], [DemoPersons.FietsenmakerijId]);
     public static readonly DemoAccount Mehmet = new("Mehmet (entrepreneur)", DemoPersons.OtherEntrepreneur, [KipRoles.Entrepreneur], [DemoPersons.SchoonEnSociaalId]);
     public static readonly DemoAccount Marieke = new("Marieke (chair)", DemoPersons.Chair, [KipRoles.Commission], []);
@@ -32,7 +40,7 @@ public sealed class SignedInApp : IAsyncLifetime
 
     private readonly Dictionary<Guid, KipSession> _sessions = [];
 
-    public KipAppFactory App { get; } = new();
+    public KipAppFactory App { get; }
 
     public KipSession Anonymous { get; private set; } = default!;
 
@@ -63,6 +71,9 @@ public sealed class SignedInApp : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The same signed-in sessions on a database of its own of the run's scratch PostgreSQL (<see cref="PostgresServer"/>).</summary>
+public sealed class PostgresSignedInApp() : SignedInApp(PostgresServer.AppSettings("signedin"));
 
 [CollectionDefinition(Name)]
 public sealed class SignedInCollection : ICollectionFixture<SignedInApp>

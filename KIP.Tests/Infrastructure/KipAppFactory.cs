@@ -51,7 +51,8 @@ public sealed class KipAppFactory : WebApplicationFactory<Program>
     /// </summary>
     internal static string? TemplateFor(string environment, IReadOnlyDictionary<string, string?> settings)
     {
-        if (environment != "Development" || settings.ContainsKey("ConnectionStrings:Kip"))
+        if (environment != "Development" || settings.ContainsKey("ConnectionStrings:Kip")
+            || settings.Keys.Any(key => key.StartsWith("Kip:Database:", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }

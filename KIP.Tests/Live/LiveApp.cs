@@ -9,8 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KIP.Tests.Live;
 
 /// <summary>KIP.Web on Kestrel with its own database for the live session tests; each test plans its own meetings.</summary>
-public sealed class LiveApp : IAsyncLifetime
+public class LiveApp : IAsyncLifetime
 {
+    public LiveApp()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">The app's settings, e.g. another database (<see cref="PostgresLiveApp"/>).</param>
+    protected LiveApp(IDictionary<string, string?>? settings) => App = new KipAppFactory(settings);
+
     public static readonly Guid[] Members =
     [
         DemoPersons.Chair, DemoPersons.BusinessMember, DemoPersons.SroiIJmondMember,
@@ -20,7 +28,7 @@ public sealed class LiveApp : IAsyncLifetime
     /// <summary>Taalcafé Velsen (demo data): admitted, claims non-profit (open-ended).</summary>
     public static readonly Guid Taalcafe = new("7a1c0000-0000-4000-8000-000000000020");
 
-    public KipAppFactory App { get; } = new();
+    public KipAppFactory App { get; }
 
     public IDbContextFactory<KipDbContext> Db => App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
 
@@ -84,6 +92,9 @@ public sealed class LiveApp : IAsyncLifetime
         return [.. screens];
     }
 }
+
+/// <summary>The live session app on its own database of the run's scratch PostgreSQL (<see cref="PostgresServer"/>).</summary>
+public sealed class PostgresLiveApp() : LiveApp(PostgresServer.AppSettings("live"));
 
 [CollectionDefinition(Name)]
 public sealed class LiveCollection : ICollectionFixture<LiveApp>

@@ -9,8 +9,10 @@ namespace KIP.Tests.Live;
 /// write lock, a second command on the meeting waits, and when it goes on it reads what the first stored.
 /// </summary>
 [Collection(LiveCollection.Name)]
-public sealed class MeetingWriteLockTests(LiveApp live)
+public class MeetingWriteLockTests(LiveApp live)
 {
+    protected LiveApp Live => live;
+
     [Fact]
     public async Task A_second_command_on_the_meeting_waits_until_the_first_commits_and_then_reads_its_change()
     {

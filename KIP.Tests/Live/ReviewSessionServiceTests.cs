@@ -10,7 +10,7 @@ namespace KIP.Tests.Live;
 
 /// <summary>Who may vote, what each screen is told, and the record under concurrency.</summary>
 [Collection(LiveCollection.Name)]
-public sealed class ReviewSessionServiceTests(LiveApp live)
+public class ReviewSessionServiceTests(LiveApp live)
 {
     private static readonly Guid Chair = DemoPersons.Chair;
 

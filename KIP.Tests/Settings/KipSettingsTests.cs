@@ -47,6 +47,8 @@ public sealed class KipSettingsTests
         ["Kip:Api:ContactEmail"] = "kip@gemeente.nl",
         ["Kip:Api:ContactUrl"] = "https://kip.example.nl/contact",
         ["Kip:Bench:Enabled"] = "false",
+        ["Kip:Database:Provider"] = "Postgres",
+        ["Kip:Database:ConnectionString"] = "Host=db.example.nl;Database=kip;Username=kip;Password=geheim",
     };
 
     private static IConfigurationRoot Configuration(IDictionary<string, string?> settings) =>
@@ -65,6 +67,7 @@ public sealed class KipSettingsTests
         Assert.Equal(new Uri("https://kip.example.nl"), settings.Get<KipOptions>().PublicAddress);
         Assert.Equal("smtp.example.nl", settings.Get<KIP.Web.Notifications.KipMailOptions>().Smtp.Host);
         Assert.Equal(2, settings.Get<KIP.Web.Identity.KipAuthOptions>().Schemes.Count);
+        Assert.Equal(KIP.Web.Data.DatabaseProvider.Postgres, settings.Get<KIP.Web.Data.KipDatabaseOptions>().Provider);
     }
 
     [Fact]
@@ -99,6 +102,7 @@ public sealed class KipSettingsTests
     [InlineData("Kip:Api:ContactEmail", "kip at gemeente.nl", "een e-mailadres zoals kip@gemeente.nl")]
     [InlineData("Kip:Api:ContactUrl", "/contact", "een volledig http(s)-adres zoals https://kip.example.nl/contact")]
     [InlineData("Kip:Bench:Enabled", "aan", "kies true of false")]
+    [InlineData("Kip:Database:Provider", "MySql", "kies uit Sqlite, Postgres")]
     public void A_wrong_value_is_one_line_naming_its_key_the_value_and_what_is_allowed(string key, string value, string allowed)
     {
         var problem = Assert.Single(ProblemsWith(key, value));
@@ -113,6 +117,7 @@ public sealed class KipSettingsTests
     [InlineData("Kip:Auth:Schemes:gemeente:Authority", "Kip:Auth:Schemes:gemeente:Authority: ontbreekt; het adres van de authority")]
     [InlineData("Kip:Auth:Schemes:gemeente:ClientId", "Kip:Auth:Schemes:gemeente:ClientId: ontbreekt; KIP's registratie bij de authority")]
     [InlineData("Kip:Api:ContactName", "Kip:Api:ContactName: ontbreekt; een naam")]
+    [InlineData("Kip:Database:ConnectionString", "Kip:Database:ConnectionString: ontbreekt; Kip:Database:Provider is Postgres, dus noem de PostgreSQL-server")]
     public void A_required_setting_left_empty_is_named(string key, string expected)
     {
         var problem = Assert.Single(ProblemsWith(key, string.Empty));
@@ -122,7 +127,7 @@ public sealed class KipSettingsTests
 
     [Theory]
     [InlineData("Kip:Mail:Trasnport", "Kip:Mail:Trasnport: onbekende instelling; bekend onder Kip:Mail: Transport, From, Smtp.")]
-    [InlineData("Kip:Sesions:IdleTimeout", "Kip:Sesions: onbekende instelling; bekend onder Kip: DataFolder, DemoData, PublicUrl, Api, Auth, Bench, ForwardedHeaders, Limits, Mail, Sessions.")]
+    [InlineData("Kip:Sesions:IdleTimeout", "Kip:Sesions: onbekende instelling; bekend onder Kip: DataFolder, DemoData, PublicUrl, Api, Auth, Bench, Database, ForwardedHeaders, Limits, Mail, Sessions.")]
     [InlineData("Kip:Auth:Schemes:gemeente:Scope:0", "Kip:Auth:Schemes:gemeente:Scope: onbekende instelling; bekend onder Kip:Auth:Schemes:gemeente: DisplayName, Authority")]
     [InlineData("Kip:Limits:Api:Permits", "Kip:Limits:Api:Permits: onbekende instelling; bekend onder Kip:Limits:Api: PermitLimit, WindowSeconds.")]
     public void A_misspelt_key_is_named_with_the_keys_that_exist_there(string key, string expected)
@@ -130,6 +135,20 @@ public sealed class KipSettingsTests
         var problem = Assert.Single(ProblemsWith(key, "Smtp"));
 
         Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Postgres", "Host=db.example.nl;Pasword=geheim", "geen geldige Postgres-verbinding")]
+    [InlineData("Postgres", "Database=kip;Password=geheim", "geen geldige Postgres-verbinding (Host ontbreekt")]
+    [InlineData("Sqlite", "Data Sourse=kip.db;Password=geheim", "geen geldige Sqlite-verbinding")]
+    public void A_connection_string_that_cannot_work_is_named_without_repeating_it(string provider, string connectionString, string expected)
+    {
+        var settings = new Dictionary<string, string?>(Valid) { ["Kip:Database:Provider"] = provider, ["Kip:Database:ConnectionString"] = connectionString };
+
+        var problem = Assert.Single(KipSettings.Problems(Configuration(settings)));
+
+        Assert.StartsWith("Kip:Database:ConnectionString: " + expected, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("geheim", problem, StringComparison.Ordinal);
     }
 
     [Theory]

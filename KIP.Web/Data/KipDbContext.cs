@@ -5,9 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Data;
 
-/// <summary>The unit of work: one context per operation, created by <see cref="IDbContextFactory{TContext}"/>.</summary>
-public sealed class KipDbContext(DbContextOptions<KipDbContext> options) : DbContext(options)
+/// <summary>
+/// The unit of work: one context per operation, created by <see cref="IDbContextFactory{TContext}"/>. On SQLite (the
+/// default) this type itself, with the migrations in <c>Data/Migrations</c>; on PostgreSQL its derived
+/// <see cref="Postgres.PostgresKipDbContext"/>, whose type picks the migrations in <c>Data/Migrations/Postgres</c>.
+/// </summary>
+public class KipDbContext : DbContext
 {
+    public KipDbContext(DbContextOptions<KipDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (its own migrations, same model).</summary>
+    protected KipDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<OrganisationProfile> Profiles => Set<OrganisationProfile>();

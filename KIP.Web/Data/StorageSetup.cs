@@ -1,31 +1,49 @@
+using KIP.Web.Data.Postgres;
+using KIP.Web.Data.Sqlite;
 using KIP.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KIP.Web.Data;
 
-/// <summary>SQLite through EF Core: connection string <c>Kip</c>, by default a file in the data folder beside the app.</summary>
+/// <summary>
+/// KIP's database through EF Core, by <c>Kip:Database:Provider</c> (<see cref="KipDatabaseOptions"/>): SQLite by default
+/// (connection string <c>Kip:Database:ConnectionString</c>, else <c>ConnectionStrings:Kip</c>, else a file in the data
+/// folder beside the app), or PostgreSQL (docs/decisions/015-postgresql.md).
+/// </summary>
 public static class StorageSetup
 {
     public static IServiceCollection AddKipStorage(this IServiceCollection services, KipOptions kip, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var dataFolder = DataFolder(kip, environment);
-        var connectionString = configuration.GetConnectionString("Kip");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var database = KipSettings.Bind<KipDatabaseOptions>(configuration);
+        services.AddSingleton(new KipDataFolder(dataFolder));
+        services.AddSingleton(new KipDatabase(database.Provider));
+        if (database.Provider == DatabaseProvider.Postgres)
         {
-            connectionString = new SqliteConnectionStringBuilder
+            var connectionString = database.ConnectionString;
+            services.AddPooledDbContextFactory<PostgresKipDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<KipDbContext>, PostgresContextFactory>();
+            services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<KipDbContext>>().CreateDbContext());
+        }
+        else
+        {
+            var connectionString = database.ConnectionString;
+            if (string.IsNullOrWhiteSpace(connectionString))
             {
-                DataSource = Path.Combine(dataFolder, "kip.db"),
-                Cache = SqliteCacheMode.Default,
-                DefaultTimeout = 30,
-            }.ToString();
+                connectionString = configuration.GetConnectionString("Kip");
+            }
+
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                connectionString = SqliteStorage.DefaultConnectionString(dataFolder);
+            }
+
+            services.AddPooledDbContextFactory<KipDbContext>(options => options.UseSqlite(connectionString));
         }
 
-        services.AddSingleton(new KipDataFolder(dataFolder));
-        services.AddPooledDbContextFactory<KipDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped<DemoData>();
 
         // /health (the database check): its plain-text answer names its charset, as every text response does (ASVS 5.0 V4.1.1).
@@ -55,23 +73,26 @@ public static class StorageSetup
         return full;
     }
 
-    /// <summary>Applies migrations (never EnsureCreated), switches on WAL and seeds demo data in Development.</summary>
+    /// <summary>
+    /// Applies the provider's migrations (never EnsureCreated; PostgreSQL creates the database when it is missing), on
+    /// SQLite switches on WAL, and seeds demo data in Development.
+    /// </summary>
     public static async Task MigrateKipDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<KipDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var directory = Path.GetDirectoryName(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
-            if (!string.IsNullOrEmpty(directory))
+            var sqlite = db.Database.IsSqlite();
+            if (sqlite)
             {
-                Directory.CreateDirectory(directory);
+                SqliteStorage.EnsureFolder(db);
             }
 
             await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await SupplierSearchIndex.SyncNamesAsync(db.Database.GetDbConnection(), cancellationToken);
-            await db.Database.CloseConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (sqlite)
+            {
+                await SqliteStorage.AfterMigrationsAsync(db, cancellationToken);
+            }
         }
 
         var environment = services.GetRequiredService<IHostEnvironment>();
@@ -86,3 +107,6 @@ public static class StorageSetup
 
 /// <summary>The folder that holds the database, keys and uploaded files.</summary>
 public sealed record KipDataFolder(string Path);
+
+/// <summary>The database engine this instance runs on (<c>Kip:Database:Provider</c>), for the parts that differ by engine.</summary>
+public sealed record KipDatabase(DatabaseProvider Provider);

@@ -104,7 +104,7 @@ internal sealed class SessionActivityCircuitHandler(
                 await store.TouchAsync(state, SessionActivity.Roles(user));
             }
         }
-        catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
         {
             logger.LogWarning(exception, "The session's activity could not be recorded.");
         }

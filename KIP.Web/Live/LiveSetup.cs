@@ -1,3 +1,5 @@
+using KIP.Web.Data;
+
 namespace KIP.Web.Live;
 
 public static class LiveSetup
@@ -8,7 +10,9 @@ public static class LiveSetup
         services.AddSingleton<ISessionNotifier, InProcessSessionNotifier>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AttendanceRecorder>();
-        services.AddSingleton<IMeetingWriteLock, SqliteMeetingWriteLock>();
+        services.AddSingleton<IMeetingWriteLock>(provider => provider.GetService<KipDatabase>()?.Provider == DatabaseProvider.Postgres
+            ? new PostgresMeetingWriteLock()
+            : new SqliteMeetingWriteLock());
         services.AddSingleton<SessionRebuild>();
         services.AddSingleton<SessionActions>();
         services.AddSingleton<ReviewSessionCommands>();

@@ -1,5 +1,6 @@
 using System.Data;
 using KIP.Web.Data;
+using KIP.Web.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -28,5 +29,29 @@ public sealed class SqliteMeetingWriteLock : IMeetingWriteLock
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+    }
+}
+
+/// <summary>
+/// PostgreSQL: a READ COMMITTED transaction that first locks the meeting's row (<c>SELECT … FOR UPDATE</c>), so commands
+/// on the same meeting queue behind each other on every instance, while other meetings and the rest of KIP write freely.
+/// A command that waits longer than the lock timeout (30 s) fails with an error (as past SQLite's busy timeout) instead of hanging its page.
+/// </summary>
+public sealed class PostgresMeetingWriteLock : IMeetingWriteLock
+{
+    public async Task<IDbContextTransaction> AcquireAsync(KipDbContext db, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        try
+        {
+            await PostgresLocks.LockMeetingAsync(db, meetingId, cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 }

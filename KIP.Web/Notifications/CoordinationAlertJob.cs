@@ -3,7 +3,6 @@ using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
 using KIP.Web.Settings;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -86,9 +85,9 @@ public sealed partial class CoordinationAlertJob(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (StorageErrors.IsUniqueViolation(exception))
         {
-            // SQLITE_CONSTRAINT on the unique key: another pass told it first.
+            // The unique key: another pass told it first.
             return false;
         }
     }

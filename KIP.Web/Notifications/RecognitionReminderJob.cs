@@ -5,7 +5,6 @@ using KIP.Web.Data;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
 using KIP.Web.Settings;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -119,9 +118,9 @@ public sealed partial class RecognitionReminderJob(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (StorageErrors.IsUniqueViolation(exception))
         {
-            // SQLITE_CONSTRAINT on the unique (organisation, valid-until, days) index: another pass sent it first.
+            // The unique (organisation, valid-until, days) index: another pass sent it first.
             return false;
         }
     }

@@ -162,6 +162,15 @@ public static class SupplierSql
 
     public static DbCommand Command(DbConnection connection, string sql, IReadOnlyList<(string Name, object Value)> parameters)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            // This SQL is SQLite's (FTS5); PostgreSQL gets its own behind this seam (issue 15, point 2).
+            throw new NotSupportedException(
+                "Zoeken in het aanbod werkt nog niet op PostgreSQL (Kip:Database:Provider = Postgres); gebruik SQLite. / "
+                + "Searching the directory does not work on PostgreSQL yet; use SQLite.");
+        }
+
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

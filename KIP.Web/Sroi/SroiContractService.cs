@@ -254,7 +254,6 @@ public sealed class SroiContractService(IDbContextFactory<KipDbContext> factory,
 
 internal static class SroiStorage
 {
-    /// <summary>SQLITE_CONSTRAINT: a unique index refused the row (another request stored it first).</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception?.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+    /// <summary>A unique index refused the row (another request stored it first), on either database engine.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => StorageErrors.IsUniqueViolation(exception);
 }

@@ -1,4 +1,5 @@
 ﻿using System;
+using KIP.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

@@ -1,3 +1,4 @@
+using KIP.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

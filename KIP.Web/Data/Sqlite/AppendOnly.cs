@@ -1,4 +1,4 @@
-namespace KIP.Web.Data;
+namespace KIP.Web.Data.Sqlite;
 
 /// <summary>
 /// Rulebook §6, "Record": decisions and votes are never edited or deleted afterwards; a correction is a

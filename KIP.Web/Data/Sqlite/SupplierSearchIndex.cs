@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Resources;
 
-namespace KIP.Web.Data;
+namespace KIP.Web.Data.Sqlite;
 
 /// <summary>
 /// The full-text index of the directory: SQLite FTS5 over name, description, offer, place and the names of the
