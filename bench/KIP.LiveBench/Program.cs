@@ -71,7 +71,7 @@ try
     output.WriteLine($"browser      Chromium {browser.Version} (/usr/bin/chromium, headless), Playwright {typeof(IPlaywright).Assembly.GetName().Version}");
 
     // 1. The five seat holders sign in through the embedded OpenID Connect provider, one browser context each.
-    var sessionUrl = SessionPage.For(meetingId);
+    var sessionUrl = SessionPage.UrlFor(meetingId);
     Guid[] seatHolders = [DemoPersons.Chair, DemoPersons.BusinessMember, DemoPersons.SroiIJmondMember, DemoPersons.SroiZuidKennemerlandMember, DemoPersons.WerkInkomenMember];
     var contexts = new List<IBrowserContext>();
     var voters = new List<IPage>();
