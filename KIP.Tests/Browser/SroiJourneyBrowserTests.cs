@@ -13,7 +13,7 @@ using Microsoft.Playwright;
 namespace KIP.Tests.Browser;
 
 /// <summary>
-/// Issue 16's "done when", walked as the people do it (rulebook §7): officer Lotte enters a contract of € 1.200.000
+/// An SROI contract from entry to the region's picture, walked as the people do it (rulebook §7): officer Lotte enters a contract of € 1.200.000
 /// for Bloemendaal (wrong first, then right with the keyboard only) and reads the obligation of € 60.000 explained in
 /// words; contract partner Bas adds three purchases from badge holders with their invoices as PDF, one dated after its
 /// supplier's badge lapsed; Lotte verifies two and refuses that one with a reason; the contract, its chart's table,

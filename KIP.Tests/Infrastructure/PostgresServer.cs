@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace KIP.Tests.Infrastructure;
 
 /// <summary>
-/// A scratch PostgreSQL for the run (issue 15): Debian's PostgreSQL 15 (<c>initdb</c> + <c>pg_ctl</c>) in a fresh
+/// A scratch PostgreSQL for the run, so storage, voting and access are tested on the engine a municipality runs: Debian's PostgreSQL 15 (<c>initdb</c> + <c>pg_ctl</c>) in a fresh
 /// <c>/tmp/kip-pg-*</c> folder on the first free port of 55400-55499 (a port in use is skipped, never taken over),
 /// started once when a test first asks for it and stopped and removed when the run ends. Each test class gets its own
 /// database (<see cref="AppSettings"/>): KIP.Web's migrations create it on the app's first start. Without the binaries

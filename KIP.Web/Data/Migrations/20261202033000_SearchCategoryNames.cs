@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KIP.Web.Data.Migrations
 {
-    /// <summary>The search index also holds the names of each organisation's categories and impact themes (issue 11).</summary>
+    /// <summary>The search index also holds the names of each organisation's categories and impact themes, so a buyer typing a category's name finds its organisations.</summary>
     public partial class SearchCategoryNames : Migration
     {
         /// <inheritdoc />
