@@ -226,7 +226,7 @@ public sealed partial class RedisPresence : ISharedPresence, IDisposable
         _redis.Resumed -= ResumeAsync;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is away ({What}): presence uses what was last read, with this server's own members")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Redis is away ({What}): presence uses what was last read, with this server's own members (the pause itself is logged by RedisConnection)")]
     private static partial void LogRedisAway(ILogger logger, Exception exception, string what);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A presence heartbeat failed")]
