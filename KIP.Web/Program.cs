@@ -19,7 +19,15 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using MudBlazor;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet KIP.Web.dll migrate`: migrations, demo data and the shared keys, once, then exit (docs/decisions/016-several-servers.md).
+var migrateOnly = args is ["migrate", ..];
+var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+if (!builder.Environment.IsDevelopment())
+{
+    // Run from the build output (not a publish folder) outside Development, the pages still need their packages' static
+    // files (MudBlazor, blazor.web.js): the build's static web assets manifest names where they are. Without it, nothing changes.
+    builder.WebHost.UseStaticWebAssets();
+}
 
 // Every Kip:* setting, bound and checked before anything else: a wrong one stops the start here, naming its key.
 var settings = builder.AddKipSettings();
@@ -59,10 +67,22 @@ builder.Services.AddSroiApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+if (migrateOnly)
+{
+    return await MigrateStep.RunAsync(app);
+}
+
 app.UseKipForwardedHeaders();
 app.UseKipHardening();
 
-await app.Services.MigrateKipDatabaseAsync();
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KipDatabaseOptions>>().Value.MigrateAtStart)
+{
+    await app.Services.MigrateKipDatabaseAsync(() => Task.Run(app.Services.EnsureSharedKeys));
+}
+else
+{
+    await app.Services.RequireMigratedDatabaseAsync();
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -111,6 +131,28 @@ app.MapRazorComponents<App>()
     });
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
+
+/// <summary>The <c>migrate</c> verb: migrate and seed under the lock, make the shared keys, exit 0; on failure one clear message and exit 1.</summary>
+internal static class MigrateStep
+{
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KIP.Web.Migrate");
+        try
+        {
+            await app.Services.MigrateKipDatabaseAsync(() => Task.Run(app.Services.EnsureSharedKeys));
+            logger.LogInformation("KIP migrate: de database is bijgewerkt. / the database is up to date.");
+            return 0;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"KIP migrate mislukt / failed: {e.GetType().Name}: {e.Message}");
+            logger.LogError(e, "KIP migrate failed");
+            return 1;
+        }
+    }
+}

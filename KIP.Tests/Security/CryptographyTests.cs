@@ -11,20 +11,21 @@ namespace KIP.Tests.Security;
 
 /// <summary>
 /// The cryptography KIP itself configures (ASVS 5.0 V11, level 1): ASP.NET Core data protection (session and
-/// antiforgery cookies) and the embedded provider's token keys, as written to the data folder and loaded at start-up.
+/// antiforgery cookies) and the embedded provider's token keys, as stored in the database and loaded at start-up.
 /// </summary>
 [Collection(SecurityAppCollection.Name)]
 public sealed class CryptographyTests(SecurityApp app)
 {
     private static readonly string[] AuthenticatedContentEncryption = [SecurityAlgorithms.Aes256CbcHmacSha512, SecurityAlgorithms.Aes256Gcm, SecurityAlgorithms.Aes192Gcm];
 
-    /// <summary>The algorithms named in the data-protection key ring on disk (one key is made on first use).</summary>
+    /// <summary>The algorithms named in the data-protection key ring in the database (one key is made on first use).</summary>
     private List<(string Encryption, string Validation)> KeyRing()
     {
         var protector = app.Service<IDataProtectionProvider>().CreateProtector("asvs");
         Assert.Equal("x", protector.Unprotect(protector.Protect("x")));
-        var keys = Directory.EnumerateFiles(Path.Combine(app.App.DataFolder, "keys"), "key-*.xml")
-            .Select(XDocument.Load)
+        using var db = app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<KIP.Web.Data.KipDbContext>>().CreateDbContext();
+        var keys = db.DataProtectionKeys.AsEnumerable()
+            .Select(k => XDocument.Parse(k.Xml!))
             .Select(x => (
                 x.Descendants("encryption").Single().Attribute("algorithm")!.Value,
                 x.Descendants("validation").SingleOrDefault()?.Attribute("algorithm")?.Value ?? string.Empty))

@@ -49,6 +49,8 @@ public sealed class KipSettingsTests
         ["Kip:Bench:Enabled"] = "false",
         ["Kip:Database:Provider"] = "Postgres",
         ["Kip:Database:ConnectionString"] = "Host=db.example.nl;Database=kip;Username=kip;Password=geheim",
+        ["Kip:Database:MigrateAtStart"] = "false",
+        ["Kip:InstanceName"] = "kip-a",
     };
 
     private static IConfigurationRoot Configuration(IDictionary<string, string?> settings) =>
@@ -103,6 +105,8 @@ public sealed class KipSettingsTests
     [InlineData("Kip:Api:ContactUrl", "/contact", "een volledig http(s)-adres zoals https://kip.example.nl/contact")]
     [InlineData("Kip:Bench:Enabled", "aan", "kies true of false")]
     [InlineData("Kip:Database:Provider", "MySql", "kies uit Sqlite, Postgres")]
+    [InlineData("Kip:Database:MigrateAtStart", "ja", "kies true of false")]
+    [InlineData("Kip:InstanceName", "kip a/1", "een korte naam van letters, cijfers, - _ of ., zoals kip-a")]
     public void A_wrong_value_is_one_line_naming_its_key_the_value_and_what_is_allowed(string key, string value, string allowed)
     {
         var problem = Assert.Single(ProblemsWith(key, value));
@@ -127,7 +131,7 @@ public sealed class KipSettingsTests
 
     [Theory]
     [InlineData("Kip:Mail:Trasnport", "Kip:Mail:Trasnport: onbekende instelling; bekend onder Kip:Mail: Transport, From, Smtp.")]
-    [InlineData("Kip:Sesions:IdleTimeout", "Kip:Sesions: onbekende instelling; bekend onder Kip: DataFolder, DemoData, PublicUrl, Api, Auth, Bench, Database, ForwardedHeaders, Limits, Mail, Redis, Sessions.")]
+    [InlineData("Kip:Sesions:IdleTimeout", "Kip:Sesions: onbekende instelling; bekend onder Kip: DataFolder, DemoData, PublicUrl, InstanceName, Api, Auth, Bench, Database, ForwardedHeaders, Limits, Mail, Redis, Sessions.")]
     [InlineData("Kip:Auth:Schemes:gemeente:Scope:0", "Kip:Auth:Schemes:gemeente:Scope: onbekende instelling; bekend onder Kip:Auth:Schemes:gemeente: DisplayName, Authority")]
     [InlineData("Kip:Limits:Api:Permits", "Kip:Limits:Api:Permits: onbekende instelling; bekend onder Kip:Limits:Api: PermitLimit, WindowSeconds.")]
     public void A_misspelt_key_is_named_with_the_keys_that_exist_there(string key, string expected)

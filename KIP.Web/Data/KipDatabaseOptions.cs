@@ -31,6 +31,12 @@ public sealed class KipDatabaseOptions : IKipSettings<KipDatabaseOptions>
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Migrate the database and seed the demo data when the app starts (default <c>true</c>: the two commands stay as they
+    /// are). With several instances set it to <c>false</c> and run <c>dotnet KIP.Web.dll migrate</c> once before starting them.
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
+
     public static void Check(KipDatabaseOptions settings, SettingErrors errors)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -1,6 +1,7 @@
 using KIP.Domain.Applications;
 using KIP.Domain.Commission;
 using KIP.Domain.Organisations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Data;
@@ -10,7 +11,7 @@ namespace KIP.Web.Data;
 /// default) this type itself, with the migrations in <c>Data/Migrations</c>; on PostgreSQL its derived
 /// <see cref="Postgres.PostgresKipDbContext"/>, whose type picks the migrations in <c>Data/Migrations/Postgres</c>.
 /// </summary>
-public class KipDbContext : DbContext
+public class KipDbContext : DbContext, IDataProtectionKeyContext
 {
     public KipDbContext(DbContextOptions<KipDbContext> options)
         : base(options)
@@ -90,6 +91,12 @@ public class KipDbContext : DbContext
     public DbSet<Sroi.SroiPartnerLink> SroiPartnerLinks => Set<Sroi.SroiPartnerLink>();
 
     public DbSet<Sroi.SroiSentReminder> SroiSentReminders => Set<Sroi.SroiSentReminder>();
+
+    /// <summary>ASP.NET Core's data-protection keys (session, antiforgery and provider-key protection), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The embedded sign-in provider's key pairs, their private keys protected (<see cref="ProviderKeyRecord"/>).</summary>
+    public DbSet<ProviderKeyRecord> ProviderKeys => Set<ProviderKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

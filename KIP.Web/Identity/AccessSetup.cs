@@ -17,6 +17,9 @@ public static class AccessSetup
     public const string LoginPath = "/authentication/login";
     public const string LogoutPath = "/authentication/logout";
 
+    /// <summary>The data-protection application name: fixed, so every instance (whatever its folder) shares the key ring.</summary>
+    public const string DataProtectionApplicationName = "KIP";
+
     /// <summary>An endpoint that names no policy needs a signed-in user (<see cref="KipPolicies.DenyByDefault"/>).</summary>
     public static AuthorizationPolicy DenyByDefault => KipPolicies.DenyByDefault;
 
@@ -34,7 +37,6 @@ public static class AccessSetup
         var options = settings.Get<KipAuthOptions>();
         var kip = settings.Get<KipOptions>();
         var publicUrl = kip.PublicAddress;
-        var keyFolder = Path.Combine(StorageSetup.DataFolder(kip, environment), "keys");
 
         var schemes = new Dictionary<string, KipAuthScheme>(options.Schemes, StringComparer.OrdinalIgnoreCase);
         var embedded = schemes.Count == 0;
@@ -58,9 +60,12 @@ public static class AccessSetup
         services.AddHttpContextAccessor();
         services.AddSingleton(new KipIssuer(publicUrl));
         services.AddKipForwardedHeaders(settings.Get<KipForwardedHeadersOptions>());
+
+        // One key ring in the database for every instance (table DataProtectionKeys), under one application name, so a
+        // session or antiforgery cookie made by one instance is read by the other (docs/decisions/016-several-servers.md).
         services.AddDataProtection()
-            .SetApplicationName("KIP")
-            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<KipDbContext>();
 
         // Server-side sessions (ASVS V7): the cookie carries only the key of a row in the database.
         services.AddSingleton<DatabaseTicketStore>();
@@ -97,7 +102,7 @@ public static class AccessSetup
 
         if (embedded)
         {
-            services.AddEmbeddedProvider(authentication, publicUrl, keyFolder, environment.IsDevelopment());
+            services.AddEmbeddedProvider(authentication, publicUrl, environment.IsDevelopment());
 
             // The demo provider's own session is server-side too: signing out there ends it, a copied cookie does not sign in.
             services.AddOptions<CookieAuthenticationOptions>(EmbeddedProvider.ProviderCookie)
@@ -115,6 +120,18 @@ public static class AccessSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, KipRevalidatingAuthenticationStateProvider>();
         return builder;
+    }
+
+    /// <summary>
+    /// Makes the keys every instance shares when they are missing: the data-protection key ring's first key and, with the
+    /// embedded provider, its signing and encryption key pairs. Run under the migration lock (the <c>migrate</c> step or
+    /// the start-up migration), so instances started afterwards find them and only read.
+    /// </summary>
+    public static void EnsureSharedKeys(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("KIP.Identity.KeyRingCheck").Protect("ready");
+        services.GetService<ProviderKeys>()?.EnsureStored();
     }
 
     /// <summary>The sign-in page with the message that signing in did not work.</summary>

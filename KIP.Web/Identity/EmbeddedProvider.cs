@@ -30,7 +30,7 @@ public static class EmbeddedProvider
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1"];
 
     /// <summary>With <paramref name="publicUrl"/> null the issuer is each request's origin (OpenIddict infers it), see <see cref="RequestOrigin"/>.</summary>
-    internal static void AddEmbeddedProvider(this IServiceCollection services, AuthenticationBuilder authentication, Uri? publicUrl, string keyFolder, bool development)
+    internal static void AddEmbeddedProvider(this IServiceCollection services, AuthenticationBuilder authentication, Uri? publicUrl, bool development)
     {
         authentication.AddCookie(ProviderCookie, options =>
         {
@@ -58,8 +58,8 @@ public static class EmbeddedProvider
                     .SetEndSessionEndpointUris(EndSessionPath.TrimStart('/'));
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles);
-                options.AddSigningKey(ProviderKeys.Load(keyFolder, "signing"));
-                options.AddEncryptionKey(ProviderKeys.Load(keyFolder, "encryption"));
+
+                // The signing and encryption keys come from the database when the options are first used (ProviderKeyOptions).
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
@@ -84,6 +84,8 @@ public static class EmbeddedProvider
                 });
             });
 
+        services.AddSingleton<ProviderKeys>();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, ProviderKeyOptions>();
         services.AddHostedService(provider => new ClientRegistration(provider, publicUrl));
     }
 
@@ -171,8 +173,6 @@ public static class EmbeddedProvider
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await using var scope = services.CreateAsyncScope();
-            var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
             var descriptor = new OpenIddictApplicationDescriptor
             {
                 ClientId = ClientId,
@@ -193,14 +193,31 @@ public static class EmbeddedProvider
                 descriptor.PostLogoutRedirectUris.Add(new Uri(origin, AccessSetup.SignedOutCallbackPath(SchemeName)));
             }
 
-            var existing = await manager.FindByClientIdAsync(ClientId, cancellationToken);
-            if (existing is null)
+            // Two instances starting together both register: the one that loses (the client id is unique, the row has a
+            // concurrency token) finds the other's row on its next try and updates it to the same description.
+            for (var attempt = 1; ; attempt++)
             {
-                await manager.CreateAsync(descriptor, cancellationToken);
-            }
-            else
-            {
-                await manager.UpdateAsync(existing, descriptor, cancellationToken);
+                // A new scope (a new context) per try: a failed insert must not stay tracked.
+                await using var scope = services.CreateAsyncScope();
+                var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+                try
+                {
+                    var existing = await manager.FindByClientIdAsync(ClientId, cancellationToken);
+                    if (existing is null)
+                    {
+                        await manager.CreateAsync(descriptor, cancellationToken);
+                    }
+                    else
+                    {
+                        await manager.UpdateAsync(existing, descriptor, cancellationToken);
+                    }
+
+                    return;
+                }
+                catch (Exception e) when (attempt < 5 && e is DbUpdateException or OpenIddictExceptions.ConcurrencyException or OpenIddictExceptions.ValidationException)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+                }
             }
         }
 

@@ -8,7 +8,7 @@ public sealed class KipOptions : IKipSettings<KipOptions>
 
     public static string Section => KipSettings.Root;
 
-    /// <summary>Where the database, keys and uploads live, relative to the app; default <c>data</c>.</summary>
+    /// <summary>Where the SQLite database, uploads and mail pickup live, relative to the app; default <c>data</c>. Shared by several instances.</summary>
     public string DataFolder { get; set; } = "data";
 
     /// <summary>Fill an empty database with demo data; default: only in Development.</summary>
@@ -19,6 +19,12 @@ public sealed class KipOptions : IKipSettings<KipOptions>
     /// the provider and KIP's own client follow each request's address (<c>RequestOrigin</c>).
     /// </summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// This instance's name when several run behind one proxy (e.g. <c>kip-a</c>): <c>/health</c> then answers with it in the
+    /// header <c>X-Kip-Instance</c>. Not set: no such header.
+    /// </summary>
+    public string? InstanceName { get; set; }
 
     /// <summary><see cref="PublicUrl"/> as an address, or null when not set.</summary>
     public Uri? PublicAddress => string.IsNullOrWhiteSpace(PublicUrl) ? null : SettingErrors.HttpAddress(PublicUrl);
@@ -34,6 +40,11 @@ public sealed class KipOptions : IKipSettings<KipOptions>
         {
             errors.Add($"{Section}:{nameof(DataFolder)}", settings.DataFolder, "noem een map, zoals data of /var/lib/kip; laat de instelling weg voor data naast de app.",
                 "name a folder, like data or /var/lib/kip; leave it out for data beside the app.");
+        }
+
+        if (settings.InstanceName is { Length: > 0 } name && (name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            errors.Add($"{Section}:{nameof(InstanceName)}", name, "een korte naam van letters, cijfers, - _ of ., zoals kip-a.", "a short name of letters, digits, - _ or ., like kip-a.");
         }
 
         if (!string.IsNullOrWhiteSpace(settings.PublicUrl) && settings.PublicAddress is null)
