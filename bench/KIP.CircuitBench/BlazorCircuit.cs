@@ -51,6 +51,10 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
             .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, o => o.SkipNegotiation = false)
             .WithBlazorPack()
             .Build();
+
+        // Generous: thousands of circuits opening on two cores answer slowly, and a slow answer is a figure, not a failure.
+        connection.ServerTimeout = TimeSpan.FromMinutes(2);
+        connection.HandshakeTimeout = TimeSpan.FromMinutes(1);
         var circuit = new BlazorCircuit(connection);
         connection.On<long, byte[]>("JS.RenderBatch", circuit.OnRenderBatchAsync);
         connection.On<long, string, string, int, long>("JS.BeginInvokeJS", (handle, _, _, _, _) =>

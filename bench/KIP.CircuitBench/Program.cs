@@ -68,8 +68,25 @@ foreach (var page in options.Pages)
 
     async Task OpenAsync(int count)
     {
+        var failures = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = token }, async (_, t) =>
-            circuits.Add(await BlazorCircuit.OpenAsync(http, new Uri(baseUrl + "/"), page, t)));
+        {
+            try
+            {
+                circuits.Add(await BlazorCircuit.OpenAsync(http, new Uri(baseUrl + "/"), page, t));
+            }
+            catch (Exception e) when (e is TimeoutException or HttpRequestException or InvalidOperationException)
+            {
+                if (Interlocked.Increment(ref failures) <= 3)
+                {
+                    output.WriteLine($"  a circuit did not open: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        });
+        if (failures > 0)
+        {
+            output.WriteLine(string.Create(invariant, $"  {failures} of {count} circuits did not open; the figures below divide by the circuits the server counts"));
+        }
     }
 
     async Task<BenchMemory> MemoryAsync(bool collect)
