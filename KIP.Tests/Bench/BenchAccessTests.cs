@@ -52,6 +52,15 @@ public sealed class BenchDisabledTests(SignedInApp app)
 
         Assert.Equal(0, counter.Count);
     }
+
+    [Fact]
+    public async Task The_memory_reading_is_refused_when_the_flag_is_off()
+    {
+        using var client = app.App.CreateHttpClient();
+        using var anonymous = await client.PostAsync(new Uri(BenchSetup.MemoryUrl + "?opruimen=true", UriKind.Relative), content: null);
+        Assert.False(anonymous.IsSuccessStatusCode);
+        Assert.Contains(AccessSetup.LoginPath, anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>With <c>Kip:Bench:Enabled=true</c> anyone may watch the teller and bump it; it shows nothing private.</summary>
@@ -87,5 +96,21 @@ public sealed class BenchEnabledTests : IAsyncLifetime
         Assert.InRange(answer.At, before, after);
         using var again = await client.GetAsync(new Uri(Teller.Url, UriKind.Relative));
         Assert.Contains("Stand: 1", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_memory_reading_answers_the_open_circuits_and_what_the_process_holds_before_and_after_a_collection()
+    {
+        using var client = _app.CreateHttpClient();
+        using var held = await client.PostAsync(new Uri(BenchSetup.MemoryUrl, UriKind.Relative), content: null);
+        using var collected = await client.PostAsync(new Uri(BenchSetup.MemoryUrl + "?opruimen=true", UriKind.Relative), content: null);
+
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        var before = (await held.Content.ReadFromJsonAsync<BenchMemory>())!;
+        var after = (await collected.Content.ReadFromJsonAsync<BenchMemory>())!;
+        Assert.False(before.Collected);
+        Assert.True(after.Collected);
+        Assert.Equal(0, after.Circuits);
+        Assert.InRange(after.ManagedHeapBytes, 1, after.WorkingSetBytes);
     }
 }

@@ -19,7 +19,7 @@ namespace KIP.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SearchFollowsThePersonTests(BrowserFixture browser)
 {
-    private SupplierSearch Search => new(browser.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>(), TimeProvider.System);
+    private SupplierSearch Search => new(browser.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>(), browser.App.Services.GetRequiredService<ISupplierSearchSql>(), TimeProvider.System);
 
     /// <summary>The five things agree with the search <paramref name="expected"/>, as the app's own search answers it.</summary>
     private async Task ExpectAsync(SupplierSearchScreen search, string path, SupplierQuery expected, bool sroiOnly, bool officer, string municipality = "", string category = "")

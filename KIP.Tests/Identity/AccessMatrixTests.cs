@@ -13,7 +13,7 @@ namespace KIP.Tests.Identity;
 /// role, with every demo organisation's id tried where a route takes one (product.md: denied by default).
 /// </summary>
 [Collection(SignedInCollection.Name)]
-public sealed class AccessMatrixTests(SignedInApp app)
+public class AccessMatrixTests(SignedInApp app)
 {
     private const string Public = "public";
 
@@ -222,3 +222,10 @@ public sealed class AccessMatrixTests(SignedInApp app)
         Assert.Equal(app.App.BaseUrl + "/", url.ToString());
     }
 }
+
+/// <summary>
+/// The same matrix on PostgreSQL (issue 15): every page, endpoint and search page (<c>/aanbod</c>, <c>/sroi</c>,
+/// <c>/inkoop</c>, the API) for anonymous visitors and each role, on a database of its own.
+/// </summary>
+[Collection("postgres-signed-in")]
+public sealed class PostgresAccessMatrixTests(PostgresSignedInApp app) : AccessMatrixTests(app), IClassFixture<PostgresSignedInApp>;

@@ -18,7 +18,7 @@ public sealed class ProcurementAccessTests(SignedInApp app)
         get
         {
             var db = app.App.Services.GetRequiredService<IDbContextFactory<KipDbContext>>();
-            return new ShortlistService(db, new SupplierSearch(db, TimeProvider.System), TimeProvider.System);
+            return new ShortlistService(db, new SupplierSearch(db, app.App.Services.GetRequiredService<ISupplierSearchSql>(), TimeProvider.System), TimeProvider.System);
         }
     }
 

@@ -3,6 +3,7 @@ using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
 using KIP.Web.Search;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KIP.Tests.Procurement;
 
@@ -10,7 +11,7 @@ namespace KIP.Tests.Procurement;
 [Collection(AppCollection.Name)]
 public sealed class ShortlistServiceTests(AppFixture fixture)
 {
-    private ShortlistService Service => new(fixture.Db, new SupplierSearch(fixture.Db, TimeProvider.System), TimeProvider.System);
+    private ShortlistService Service => new(fixture.Db, new SupplierSearch(fixture.Db, fixture.App.Services.GetRequiredService<ISupplierSearchSql>(), TimeProvider.System), TimeProvider.System);
 
     private async Task<Guid> NewListAsync(Guid owner, string name = "Schoonmaak IJmond")
     {

@@ -3,17 +3,25 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KIP.Tests.Search;
 
-/// <summary>Search semantics over the demo directory (product.md, "GET /api/v1/suppliers"; rulebook §2).</summary>
-[Collection(AppCollection.Name)]
-public sealed class SupplierSearchTests(AppFixture fixture)
+/// <summary>
+/// Search semantics over the demo directory (product.md, "GET /api/v1/suppliers"; rulebook §2), the same on each
+/// database engine (docs/decisions/015): SQLite below, PostgreSQL in <see cref="PostgresSupplierSearchTests"/>.
+/// </summary>
+public abstract class SupplierSearchSemantics(AppFixture fixture)
 {
-    private SupplierSearch SearchAt(DateTimeOffset now) => new(fixture.Db, new FakeTimeProvider(now));
+    private SupplierSearch SearchAt(DateTimeOffset now) => new(fixture.Db, Sql, new FakeTimeProvider(now));
 
-    private SupplierSearch Search => new(fixture.Db, TimeProvider.System);
+    private SupplierSearch Search => new(fixture.Db, Sql, TimeProvider.System);
+
+    private ISupplierSearchSql Sql => fixture.App.Services.GetRequiredService<ISupplierSearchSql>();
+
+    /// <summary>How many rows of the engine's search index match <paramref name="prefix"/> as a word prefix for one organisation, read in <paramref name="db"/>'s transaction.</summary>
+    protected abstract int Hits(KipDbContext db, string prefix, Guid organisationId);
 
     private static async Task<IReadOnlyList<string>> NamesAsync(SupplierSearch search, SupplierQuery query) =>
         [.. (await search.SearchAsync(query with { PageSize = 100 })).Items.Select(i => i.Name)];
@@ -59,16 +67,13 @@ public sealed class SupplierSearchTests(AppFixture fixture)
         await using var db = await fixture.Db.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var profile = await db.Profiles.SingleAsync(p => p.OrganisationId == DemoPersons.FietsenmakerijId);
-        int Hits(string match) => db.Database
-            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM SupplierSearch s JOIN OrganisationProfiles p ON p.rowid = s.rowid WHERE SupplierSearch MATCH {0} AND p.OrganisationId = {1}", match, DemoPersons.FietsenmakerijId)
-            .AsEnumerable().Single();
-        Assert.Equal(0, Hits("drukwerk*"));
+        Assert.Equal(0, Hits(db, "drukwerk", DemoPersons.FietsenmakerijId));
 
         profile.Categories = [.. profile.Categories, "drukwerk-en-promotie"];
         await db.SaveChangesAsync();
 
-        Assert.Equal(1, Hits("drukwerk*"));
-        Assert.Equal(1, Hits("printing*"));
+        Assert.Equal(1, Hits(db, "drukwerk", DemoPersons.FietsenmakerijId));
+        Assert.Equal(1, Hits(db, "printing", DemoPersons.FietsenmakerijId));
         await transaction.RollbackAsync();
     }
 
@@ -230,6 +235,23 @@ public sealed class SupplierSearchTests(AppFixture fixture)
 
         Assert.Equal(["De Fietsenmakerij Haarlem"], await NamesAsync(Search, new SupplierQuery { Text = "tandemverhuur" }));
     }
+}
+
+/// <summary>The search semantics on SQLite (FTS5), on the shared app.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SupplierSearchTests(AppFixture fixture) : SupplierSearchSemantics(fixture)
+{
+    protected override int Hits(KipDbContext db, string prefix, Guid organisationId) => db.Database
+        .SqlQueryRaw<int>("SELECT count(*) AS Value FROM SupplierSearch s JOIN OrganisationProfiles p ON p.rowid = s.rowid WHERE SupplierSearch MATCH {0} AND p.OrganisationId = {1}", prefix + "*", organisationId)
+        .AsEnumerable().Single();
+}
+
+/// <summary>The same search semantics on PostgreSQL (tsvector + unaccent), on a database of its own.</summary>
+public sealed class PostgresSupplierSearchTests(PostgresAppFixture fixture) : SupplierSearchSemantics(fixture), IClassFixture<PostgresAppFixture>
+{
+    protected override int Hits(KipDbContext db, string prefix, Guid organisationId) => db.Database
+        .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM \"SupplierSearch\" s WHERE s.\"Document\" @@ to_tsquery('simple', {0}) AND s.\"OrganisationId\" = {1}", prefix + ":*", organisationId)
+        .AsEnumerable().Single();
 }
 
 public sealed class SupplierQueryStringTests

@@ -2,6 +2,8 @@ using KIP.Domain;
 using KIP.Domain.Organisations;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
+using KIP.Web.Data.Postgres;
+using KIP.Web.Data.Sqlite;
 using KIP.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,25 +12,27 @@ namespace KIP.Tests.Search;
 
 /// <summary>
 /// "Valid on a date" (rulebook §2) is written once for LINQ (<see cref="AcceptedCriterion.ValidOn"/>) and once as SQL
-/// text for the directory search (<see cref="SupplierSql"/>). Both are held to KIP.Domain day by day over four years of
-/// realistic edge intervals: lapses, renewals, revocations (also on the first day), a temporary badge and its grace
-/// period, a leap day, a start in the future.
+/// text for the directory search, once per engine (<see cref="ISupplierSearchSql"/>). Each is held to KIP.Domain day by
+/// day over four years of realistic edge intervals: lapses, renewals, revocations (also on the first day), a temporary
+/// badge and its grace period, a leap day, a start in the future. SQLite here, PostgreSQL in
+/// <see cref="PostgresValidOnSqlSweepTests"/>.
 /// </summary>
-public sealed class ValidOnSqlSweepTests : IAsyncLifetime
+public abstract class ValidOnSqlSweep : IAsyncLifetime
 {
     private static readonly DateOnly Start = new(2024, 1, 1);
     private static readonly DateOnly End = new(2027, 12, 31);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("kip-validon-").FullName;
     private readonly List<Organisation> _organisations = [];
-    private DbContextOptions<KipDbContext> _options = null!;
+
+    /// <summary>A context on this class's own database (migrated by the first test).</summary>
+    protected abstract KipDbContext NewContext();
+
+    /// <summary>The engine's search SQL.</summary>
+    protected abstract ISupplierSearchSql Sql { get; }
 
     public async Task InitializeAsync()
     {
-        _options = new DbContextOptionsBuilder<KipDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "kip.db") }.ToString())
-            .Options;
-        await using var db = new KipDbContext(_options);
+        await using var db = NewContext();
         await db.Database.MigrateAsync();
 
         // A PSO 30+ certificate for a year that lapses, and one renewed before it lapsed (the first one ends on the renewal's day).
@@ -82,7 +86,7 @@ public sealed class ValidOnSqlSweepTests : IAsyncLifetime
     [Fact]
     public async Task The_SQL_and_the_LINQ_expression_agree_with_the_domain_on_every_day_of_four_years()
     {
-        await using var db = new KipDbContext(_options);
+        await using var db = NewContext();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         var all = new SupplierQuery { PageSize = SupplierQuery.MaximumPageSize };
@@ -108,7 +112,7 @@ public sealed class ValidOnSqlSweepTests : IAsyncLifetime
         Assert.Equal(1461, days);
 
         async Task<HashSet<Guid>> SqlAsync(SupplierQuery query, DateOnly day) =>
-            [.. (await SupplierSql.FindIdsAsync(connection, query, day)).Ids];
+            [.. (await Sql.FindIdsAsync(connection, query, day)).Ids];
     }
 
     [Fact]
@@ -120,12 +124,7 @@ public sealed class ValidOnSqlSweepTests : IAsyncLifetime
         Assert.Contains(_organisations, o => o.AcceptedCriteria.Any(c => c.ValidUntil is { } until && until > Start && until < End && !o.IsRecognisedOn(until.AddDays(1))));
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        KipAppFactory.TryDelete(_folder);
-        return Task.CompletedTask;
-    }
+    public abstract Task DisposeAsync();
 
     private void Add(string name, Action<Organisation> recognise)
     {
@@ -140,4 +139,36 @@ public sealed class ValidOnSqlSweepTests : IAsyncLifetime
     private static HashSet<Guid> Ids(IEnumerable<Organisation> organisations) => [.. organisations.Select(o => o.Id)];
 
     private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The sweep on SQLite, in a file of its own.</summary>
+public sealed class ValidOnSqlSweepTests : ValidOnSqlSweep
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kip-validon-").FullName;
+
+    protected override ISupplierSearchSql Sql { get; } = new SqliteSupplierSearchSql();
+
+    protected override KipDbContext NewContext() => new(new DbContextOptionsBuilder<KipDbContext>()
+        .UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "kip.db") }.ToString())
+        .Options);
+
+    public override Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        KipAppFactory.TryDelete(_folder);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The sweep on PostgreSQL, in a database of its own on the run's scratch server.</summary>
+public sealed class PostgresValidOnSqlSweepTests : ValidOnSqlSweep
+{
+    private readonly string _connectionString = PostgresServer.ConnectionString(PostgresServer.NewDatabaseName("validon"));
+
+    protected override ISupplierSearchSql Sql { get; } = new PostgresSupplierSearchSql();
+
+    protected override KipDbContext NewContext() =>
+        new PostgresKipDbContext(new DbContextOptionsBuilder<PostgresKipDbContext>().UseNpgsql(_connectionString).Options);
+
+    public override Task DisposeAsync() => Task.CompletedTask;
 }

@@ -131,7 +131,7 @@ public sealed class KipSettingsTests
 
     [Theory]
     [InlineData("Kip:Mail:Trasnport", "Kip:Mail:Trasnport: onbekende instelling; bekend onder Kip:Mail: Transport, From, Smtp.")]
-    [InlineData("Kip:Sesions:IdleTimeout", "Kip:Sesions: onbekende instelling; bekend onder Kip: DataFolder, DemoData, PublicUrl, InstanceName, Api, Auth, Bench, Database, ForwardedHeaders, Limits, Mail, Sessions.")]
+    [InlineData("Kip:Sesions:IdleTimeout", "Kip:Sesions: onbekende instelling; bekend onder Kip: DataFolder, DemoData, PublicUrl, InstanceName, Api, Auth, Bench, Database, ForwardedHeaders, Limits, Mail, Redis, Sessions.")]
     [InlineData("Kip:Auth:Schemes:gemeente:Scope:0", "Kip:Auth:Schemes:gemeente:Scope: onbekende instelling; bekend onder Kip:Auth:Schemes:gemeente: DisplayName, Authority")]
     [InlineData("Kip:Limits:Api:Permits", "Kip:Limits:Api:Permits: onbekende instelling; bekend onder Kip:Limits:Api: PermitLimit, WindowSeconds.")]
     public void A_misspelt_key_is_named_with_the_keys_that_exist_there(string key, string expected)

@@ -1,5 +1,6 @@
 using KIP.Web.Data.Postgres;
 using KIP.Web.Data.Sqlite;
+using KIP.Web.Search;
 using KIP.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public static class StorageSetup
             var connectionString = database.ConnectionString;
             services.AddPooledDbContextFactory<PostgresKipDbContext>(options => options.UseNpgsql(connectionString));
             services.AddSingleton<IDbContextFactory<KipDbContext>, PostgresContextFactory>();
+            services.AddSingleton<ISupplierSearchSql, PostgresSupplierSearchSql>();
             services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<KipDbContext>>().CreateDbContext());
         }
         else
@@ -45,6 +47,7 @@ public static class StorageSetup
             }
 
             services.AddPooledDbContextFactory<KipDbContext>(options => options.UseSqlite(connectionString));
+            services.AddSingleton<ISupplierSearchSql, SqliteSupplierSearchSql>();
         }
 
         services.AddScoped<DemoData>();
@@ -111,6 +114,11 @@ public static class StorageSetup
             if (sqlite)
             {
                 await SqliteStorage.AfterMigrationsAsync(db, cancellationToken);
+            }
+            else
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await PostgresSupplierSearchIndex.SyncNamesAsync(db.Database.GetDbConnection(), cancellationToken);
             }
 
             var environment = services.GetRequiredService<IHostEnvironment>();

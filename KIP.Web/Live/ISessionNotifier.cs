@@ -1,18 +1,63 @@
+using System.Text.Json.Serialization;
+
 namespace KIP.Web.Live;
 
 /// <summary>
 /// A small announcement that only says what changed, by id. Receivers reload the truth from the
-/// database, so an announcement carries no votes, names or outcomes and can cross a wire (Redis pub/sub) as is.
+/// database, so an announcement carries no votes, names or outcomes and can cross a wire (Redis pub/sub) as is:
+/// serialised as JSON with its type name (<c>"type": "session"</c>), which names one of the types below and nothing else.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SessionChanged), "session")]
+[JsonDerivedType(typeof(ApplicationChanged), "application")]
+[JsonDerivedType(typeof(OrganisationChanged), "organisation")]
 public abstract record LiveAnnouncement
 {
+    /// <summary>What a catch-up announcement says changed: "anything; reload" (<see cref="CatchUp"/>).</summary>
+    public const string CatchUpReason = "catch-up";
+
     /// <summary>The channel the announcement is published on; subscribers subscribe to one channel.</summary>
+    [JsonIgnore]
     public abstract string Topic { get; }
+
+    /// <summary>
+    /// This one publication: the same on every copy of it (it crosses Redis with the announcement), new for the next
+    /// publication of an equal change. Screens told of one announcement share one read keyed by it
+    /// (<see cref="ReviewSessionQueries.LoadAfterAsync"/>). Not part of equality: two announcements of the same change are equal.
+    /// </summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    public virtual bool Equals(LiveAnnouncement? other) => other is not null && EqualityContract == other.EqualityContract;
+
+    public override int GetHashCode() => EqualityContract.GetHashCode();
+
+    /// <summary>
+    /// "Something may have changed; reload" for the subscribers of <paramref name="topic"/>, as the announcement type
+    /// they listen for: after live updates were paused (Redis unreachable), when they resume. Null for an unknown topic.
+    /// </summary>
+    public static LiveAnnouncement? CatchUp(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var colon = topic.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || !Guid.TryParseExact(topic[(colon + 1)..], "N", out var id))
+        {
+            return null;
+        }
+
+        return topic[..colon] switch
+        {
+            "session" => new SessionChanged(id, CatchUpReason),
+            "application" => new ApplicationChanged(id),
+            "organisation" => new OrganisationChanged(id),
+            _ => null,
+        };
+    }
 }
 
 /// <summary>Something in a review session changed: <paramref name="What"/> is e.g. "presence", "vote", "motion", "item", "status".</summary>
 public sealed record SessionChanged(Guid MeetingId, string What) : LiveAnnouncement
 {
+    [JsonIgnore]
     public override string Topic => SessionTopic(MeetingId);
 
     public static string SessionTopic(Guid meetingId) => $"session:{meetingId:N}";
@@ -21,6 +66,7 @@ public sealed record SessionChanged(Guid MeetingId, string What) : LiveAnnouncem
 /// <summary>An application's status changed (a decision, a deferral, a request for more information).</summary>
 public sealed record ApplicationChanged(Guid ApplicationId) : LiveAnnouncement
 {
+    [JsonIgnore]
     public override string Topic => ApplicationTopic(ApplicationId);
 
     public static string ApplicationTopic(Guid applicationId) => $"application:{applicationId:N}";
@@ -32,6 +78,7 @@ public sealed record ApplicationChanged(Guid ApplicationId) : LiveAnnouncement
 /// </summary>
 public sealed record OrganisationChanged(Guid OrganisationId) : LiveAnnouncement
 {
+    [JsonIgnore]
     public override string Topic => OrganisationTopic(OrganisationId);
 
     public static string OrganisationTopic(Guid organisationId) => $"organisation:{organisationId:N}";
@@ -40,8 +87,9 @@ public sealed record OrganisationChanged(Guid OrganisationId) : LiveAnnouncement
 /// <summary>
 /// The one notification seam of the live pages: publish after the change is committed; subscribe
 /// once per component, re-render through <c>InvokeAsync</c> and dispose the subscription in <c>Dispose</c>.
-/// The in-process implementation serves one server; a Redis pub/sub implementation can replace it (publish
-/// = PUBLISH topic, subscribe = SUBSCRIBE topic, the record serialised as JSON), with no change to callers.
+/// <see cref="InProcessSessionNotifier"/> serves one server (the default); <see cref="Redis.RedisSessionNotifier"/> serves
+/// several sharing one Redis (<c>Kip:Redis:Configuration</c>): publish = PUBLISH topic, one SUBSCRIBE per topic per
+/// server fanned out to its screens, the record serialised as JSON. No change to callers.
 /// </summary>
 public interface ISessionNotifier
 {

@@ -5,16 +5,39 @@ namespace KIP.Web.Live;
 /// <summary>
 /// Who has a live session page open, per meeting (rulebook §6, presence), fed by circuit lifetime: the
 /// session page enters when it initialises and leaves when its circuit disposes it. A person with two tabs is
-/// present until both are gone. Joins and leaves are announced through the seam.
+/// present until both are gone. Joins and leaves are announced through the seam. With several servers
+/// (<see cref="ISharedPresence"/>, through Redis) this server counts its own screens and the shared part knows who is
+/// present on any server: a person arrives with their first screen anywhere and leaves with their last.
 /// </summary>
-public sealed class PresenceTracker(ISessionNotifier notifier)
+public sealed class PresenceTracker
 {
     private readonly ConcurrentDictionary<Guid, Dictionary<Guid, int>> _meetings = new();
+    private readonly ISessionNotifier _notifier;
+    private readonly ISharedPresence? _shared;
+
+    /// <param name="shared">Presence on the other servers; null with one server (this tracker is then the truth).</param>
+    public PresenceTracker(ISessionNotifier notifier, ISharedPresence? shared = null)
+    {
+        _notifier = notifier;
+        _shared = shared;
+        if (shared is not null)
+        {
+            shared.Expired += (meetingId, personId) => AnnounceAsync(meetingId, personId, arrived: false);
+            shared.Rewritten += meetingId => notifier.PublishAsync(new SessionChanged(meetingId, "presence"));
+        }
+    }
 
     /// <summary>Raised (after the change) with meeting, person and whether they arrived (true) or left (false).</summary>
     public event Func<Guid, Guid, bool, Task>? Changed;
 
-    public IReadOnlyCollection<Guid> PresentAt(Guid meetingId)
+    /// <summary>Who is present at the meeting: on this server, and with several servers on any of them.</summary>
+    public async Task<IReadOnlyCollection<Guid>> PresentAtAsync(Guid meetingId)
+    {
+        var here = Here(meetingId);
+        return _shared is null ? here : [.. (await _shared.PresentAtAsync(meetingId)).Union(here)];
+    }
+
+    private IReadOnlyCollection<Guid> Here(Guid meetingId)
     {
         if (!_meetings.TryGetValue(meetingId, out var people))
         {
@@ -27,8 +50,6 @@ public sealed class PresenceTracker(ISessionNotifier notifier)
         }
     }
 
-    public bool IsPresent(Guid meetingId, Guid personId) => PresentAt(meetingId).Contains(personId);
-
     /// <summary>One screen of <paramref name="personId"/> joins; dispose the result when the screen goes.</summary>
     public async Task<IAsyncDisposable> EnterAsync(Guid meetingId, Guid personId)
     {
@@ -40,7 +61,7 @@ public sealed class PresenceTracker(ISessionNotifier notifier)
             first = people[personId] == 1;
         }
 
-        if (first)
+        if (first && (_shared is null || await _shared.ArriveAsync(meetingId, personId)))
         {
             await AnnounceAsync(meetingId, personId, arrived: true);
         }
@@ -70,7 +91,7 @@ public sealed class PresenceTracker(ISessionNotifier notifier)
             }
         }
 
-        if (last)
+        if (last && (_shared is null || await _shared.DepartAsync(meetingId, personId)))
         {
             await AnnounceAsync(meetingId, personId, arrived: false);
         }
@@ -83,7 +104,7 @@ public sealed class PresenceTracker(ISessionNotifier notifier)
             await changed(meetingId, personId, arrived);
         }
 
-        await notifier.PublishAsync(new SessionChanged(meetingId, "presence"));
+        await _notifier.PublishAsync(new SessionChanged(meetingId, "presence"));
     }
 
     private sealed class Screen(PresenceTracker owner, Guid meetingId, Guid personId) : IAsyncDisposable

@@ -47,7 +47,7 @@ public sealed class ReviewSessionCommands
             state.Session.Open(actor, now, today);
             state.Meeting.Status = MeetingStatus.Open;
             state.Meeting.OpenedAt = now;
-            foreach (var present in _presence.PresentAt(meetingId).Where(state.Session.IsMember))
+            foreach (var present in (await _presence.PresentAtAsync(meetingId)).Where(state.Session.IsMember))
             {
                 db.Set<AttendanceRecord>().Add(new AttendanceRecord { Id = Guid.NewGuid(), MeetingId = meetingId, PersonId = present, JoinedAt = now });
             }

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using KIP.Domain;
 using KIP.Domain.Commission;
 using KIP.Web.Data;
@@ -14,8 +14,13 @@ namespace KIP.Web.Live;
 /// </summary>
 public sealed class ReviewSessionQueries(IDbContextFactory<KipDbContext> factory, SessionRebuild rebuild, PresenceTracker presence, TimeProvider time)
 {
-    // Keyed by the announcement object itself (not its value): one shared read per announcement, dropped with it.
-    private readonly ConditionalWeakTable<LiveAnnouncement, Lazy<Task<SessionSnapshot?>>> _afterChange = new();
+    /// <summary>How many announcements' shared reads are kept: screens told of one ask within moments of each other.</summary>
+    private const int SharedReads = 64;
+
+    // Keyed by the announcement's id, not the object: a copy that crossed Redis (deserialised, another object) is the
+    // same announcement. The oldest reads are dropped first.
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<SessionSnapshot?>>> _afterChange = new();
+    private readonly ConcurrentQueue<Guid> _afterChangeOrder = new();
 
     public async Task<SessionView?> LoadAsync(Guid meetingId, Guid viewerId, CancellationToken cancellationToken = default) =>
         (await SnapshotAsync(meetingId, cancellationToken))?.View(viewerId);
@@ -23,12 +28,24 @@ public sealed class ReviewSessionQueries(IDbContextFactory<KipDbContext> factory
     /// <summary>
     /// The view after an announcement. Every screen told of the same change shares one read of the database —
     /// made after the change was stored, so it is as true as a read of its own — and adds only its own part
-    /// (its own vote, whether it is a member). Fifty screens then cost one read, not fifty (bench/README.md).
+    /// (its own vote, whether it is a member). Fifty screens then cost one read, not fifty (bench/README.md). "The same
+    /// change" is the same announcement id, so the screens of one server share the read of an announcement from another.
     /// </summary>
     public async Task<SessionView?> LoadAfterAsync(SessionChanged change, Guid viewerId)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var snapshot = await _afterChange.GetValue(change, c => new Lazy<Task<SessionSnapshot?>>(() => SnapshotAsync(((SessionChanged)c).MeetingId, CancellationToken.None))).Value;
+        var candidate = new Lazy<Task<SessionSnapshot?>>(() => SnapshotAsync(change.MeetingId, CancellationToken.None));
+        var read = _afterChange.GetOrAdd(change.Id, candidate);
+        if (ReferenceEquals(read, candidate))
+        {
+            _afterChangeOrder.Enqueue(change.Id);
+            while (_afterChangeOrder.Count > SharedReads && _afterChangeOrder.TryDequeue(out var oldest))
+            {
+                _afterChange.TryRemove(oldest, out _);
+            }
+        }
+
+        var snapshot = await read.Value;
         return snapshot?.View(viewerId);
     }
 
@@ -70,7 +87,7 @@ public sealed class ReviewSessionQueries(IDbContextFactory<KipDbContext> factory
 
         var memberIds = state.Session.Members.ToList();
         var names = await db.Persons.AsNoTracking().Where(p => memberIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var present = state.Meeting.Status == MeetingStatus.Planned ? presence.PresentAt(state.Meeting.Id) : state.Session.Present;
+        var present = state.Meeting.Status == MeetingStatus.Planned ? await presence.PresentAtAsync(state.Meeting.Id) : state.Session.Present;
         var organisationIds = state.Applications.Values.Select(a => a.OrganisationId).ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.SocialMission }).ToDictionaryAsync(o => o.Id, o => (o.Name, o.SocialMission), cancellationToken);

@@ -45,15 +45,17 @@ public sealed class SessionRebuild(PresenceTracker presence)
 
         if (meeting.Status != MeetingStatus.Planned)
         {
-            Replay(session, meeting, entries, recusals, handOvers, motions, votes);
+            IReadOnlyCollection<Guid> present = meeting.Status == MeetingStatus.Closed ? [] : await presence.PresentAtAsync(meeting.Id);
+            Replay(session, meeting, entries, recusals, handOvers, motions, votes, present);
         }
 
         return new SessionState(meeting, session, applications, recusals, motions, votes, declared);
     }
 
-    private void Replay(
+    private static void Replay(
         ReviewSession session, Meeting meeting, IReadOnlyList<AgendaEntry> entries, IReadOnlyList<RecusalRecord> recusals,
-        IReadOnlyList<HandOverRecord> handOvers, IReadOnlyList<MotionRecord> motions, IReadOnlyList<VoteRecord> votes)
+        IReadOnlyList<HandOverRecord> handOvers, IReadOnlyList<MotionRecord> motions, IReadOnlyList<VoteRecord> votes,
+        IReadOnlyCollection<Guid> present)
     {
         // Opened on its day when it was written (or before decision 010 on another): replayed on the day it carries.
         session.Open(meeting.ChairPersonId, meeting.OpenedAt ?? DateTimeOffset.MinValue, session.Date);
@@ -102,7 +104,6 @@ public sealed class SessionRebuild(PresenceTracker presence)
             return;
         }
 
-        var present = presence.PresentAt(meeting.Id);
         foreach (var member in session.Members.Where(m => !present.Contains(m)).ToList())
         {
             session.Leave(member);

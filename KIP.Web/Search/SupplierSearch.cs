@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace KIP.Web.Search;
 
 /// <summary>
-/// The directory search over admitted organisations: the ids from SQL (<see cref="SupplierSql"/>), then one
-/// round trip for what a list shows, and KIP.Domain for each row's badge.
+/// The directory search over admitted organisations: the ids from the engine's SQL (<see cref="ISupplierSearchSql"/>),
+/// then one round trip for what a list shows, and KIP.Domain for each row's badge.
 /// </summary>
-public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, TimeProvider time)
+public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, ISupplierSearchSql sql, TimeProvider time)
 {
     private const int SummaryLength = 200;
 
@@ -21,7 +21,7 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var today = Today;
-        var (total, totalIsCapped, ids) = await SupplierSql.FindIdsAsync(db.Database.GetDbConnection(), query, today, cancellationToken);
+        var (total, totalIsCapped, ids) = await sql.FindIdsAsync(db.Database.GetDbConnection(), query, today, cancellationToken);
         var items = await ItemsAsync(db, ids, today, cancellationToken);
         return new SupplierPage(items, Math.Max(1, query.Page), Math.Clamp(query.PageSize, 1, SupplierQuery.MaximumPageSize), total, totalIsCapped);
     }
@@ -34,7 +34,7 @@ public sealed class SupplierSearch(IDbContextFactory<KipDbContext> factory, Time
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var today = Today;
-        var ids = await SupplierSql.AllIdsAsync(connection, query, today, cancellationToken);
+        var ids = await sql.AllIdsAsync(connection, query, today, cancellationToken);
         return await ItemsAsync(db, ids, today, cancellationToken);
     }
 

@@ -342,45 +342,6 @@ static async Task<string> ReadStamperAsync()
     return await reader.ReadToEndAsync();
 }
 
-static Process StartApp(string root, string dataFolder, string baseUrl)
-{
-#if DEBUG
-    const string Configuration = "Debug";
-#else
-    const string Configuration = "Release";
-#endif
-    var bin = Path.Combine(root, "KIP.Web", "bin", Configuration, "net10.0");
-    var start = new ProcessStartInfo("dotnet")
-    {
-        WorkingDirectory = bin,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        UseShellExecute = false,
-    };
-    start.ArgumentList.Add(Path.Combine(bin, "KIP.Web.dll"));
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-    start.Environment["ASPNETCORE_URLS"] = baseUrl;
-    start.Environment["Kip__DataFolder"] = dataFolder;
-
-    // The benchmark is one client on loopback doing what many people do: KIP's rate limits and circuit caps raised.
-    start.Environment["Kip__Limits__Api__PermitLimit"] = "100000000";
-    start.Environment["Kip__Limits__SignIn__PermitLimit"] = "100000000";
-    start.Environment["Kip__Limits__CircuitsPerPerson"] = "100000";
-    start.Environment["Kip__Limits__CircuitsPerAddress"] = "100000";
-    start.Environment["Kip__Limits__CircuitsTotal"] = "100000";
-    start.Environment["Kip__PublicUrl"] = baseUrl;
-    start.Environment["Kip__DemoData"] = "true";
-    start.Environment["Kip__Bench__Enabled"] = "true";
-
-    var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start KIP.Web");
-    var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(dataFolder, "app.log"), append: false) { AutoFlush = true });
-    process.OutputDataReceived += (_, e) => log.WriteLine(e.Data);
-    process.ErrorDataReceived += (_, e) => log.WriteLine(e.Data);
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
 /// <summary>A watching page's stamp: which page, when (ms since the Unix epoch), and the first number its text showed (null: gone).</summary>
 internal sealed record Stamp(int Page, double AtMs, int? Number);
 

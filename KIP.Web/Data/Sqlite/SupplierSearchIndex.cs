@@ -1,6 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Resources;
+using KIP.Web.Search;
 
 namespace KIP.Web.Data.Sqlite;
 
@@ -17,8 +16,6 @@ internal static class SupplierSearchIndex
     public const string Table = "SupplierSearch";
 
     public const string NamesTable = "SupplierSearchNames";
-
-    private static readonly CultureInfo[] Languages = [CultureInfo.GetCultureInfo("nl"), CultureInfo.GetCultureInfo("en")];
 
     // The names of the profile's categories and themes, from the codes stored comma-separated.
     private static string CatalogOf(string profile) => $"""
@@ -120,16 +117,7 @@ internal static class SupplierSearchIndex
     ];
 
     /// <summary>Each category and theme with its names in Dutch and English, from the resources.</summary>
-    public static IReadOnlyList<(string Kind, string Code, string Names)> Names()
-    {
-        var resources = new ResourceManager("KIP.Web.Resources.Text", typeof(Text).Assembly);
-        string NamesOf(string key) => string.Join(' ', Languages.Select(l => resources.GetString(key, l) ?? string.Empty).Distinct(StringComparer.OrdinalIgnoreCase));
-        return
-        [
-            .. Catalog.Categories.Select(c => ("category", c, NamesOf($"Category.{c}"))),
-            .. Catalog.ImpactThemes.Select(t => ("theme", t, NamesOf($"Theme.{t}"))),
-        ];
-    }
+    public static IReadOnlyList<(string Kind, string Code, string Names)> Names() => SupplierSearchNames.All();
 
     /// <summary>The SQL that fills <see cref="NamesTable"/> with <see cref="Names"/> (for the migration).</summary>
     public static string InsertNames() =>
@@ -172,5 +160,5 @@ internal static class SupplierSearchIndex
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Literal(string value) => SupplierSearchNames.Literal(value);
 }

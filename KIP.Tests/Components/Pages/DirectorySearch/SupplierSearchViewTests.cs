@@ -35,12 +35,13 @@ public sealed class SupplierSearchViewTests : BunitContext, IAsyncLifetime
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(fixture.Db);
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<ISupplierSearchSql>());
         Services.AddSingleton<SupplierSearch>();
         Services.AddSingleton<LogoService>();
         Services.AddSingleton<ShortlistService>();
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
-        _search = new SupplierSearch(fixture.Db, TimeProvider.System);
+        _search = new SupplierSearch(fixture.Db, fixture.App.Services.GetRequiredService<ISupplierSearchSql>(), TimeProvider.System);
     }
 
     private BunitNavigationManager Navigation => (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();

@@ -1,4 +1,5 @@
 using KIP.Web.Identity;
+using KIP.Web.Security;
 using KIP.Web.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -51,12 +52,39 @@ public static class BenchSetup
         return services;
     }
 
-    /// <summary><c>POST /bench/teller/bump</c>: bumps the counter and answers the bump's count and server time.</summary>
+    /// <summary>The circuit benchmark's reading of this server's memory (bench/KIP.CircuitBench).</summary>
+    public const string MemoryUrl = "/bench/geheugen";
+
+    /// <summary>
+    /// <c>POST /bench/teller/bump</c>: bumps the counter and answers the bump's count and server time.
+    /// <c>POST /bench/geheugen</c>: the server's own memory counters and open circuits, after a full blocking
+    /// collection when <c>?opruimen=true</c> (a POST: it changes what the process holds).
+    /// </summary>
     public static WebApplication MapKipBench(this WebApplication app)
     {
         app.MapPost(Teller.BumpUrl, (BenchCounter counter) => TypedResults.Ok(counter.Bump()))
             .RequireAuthorization(KipPolicies.Bench)
             .ExcludeFromDescription();
+        app.MapPost(MemoryUrl, (CircuitLimiter circuits, bool? opruimen) => TypedResults.Ok(BenchMemory.Read(circuits.Total, opruimen == true)))
+            .RequireAuthorization(KipPolicies.Bench)
+            .ExcludeFromDescription();
         return app;
+    }
+}
+
+/// <summary>What the server holds: working set, managed heap and committed GC memory, with the open circuits.</summary>
+public sealed record BenchMemory(int Circuits, long WorkingSetBytes, long ManagedHeapBytes, long GcCommittedBytes, bool Collected)
+{
+    public static BenchMemory Read(int circuits, bool collect)
+    {
+        if (collect)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return new BenchMemory(circuits, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, collect);
     }
 }
