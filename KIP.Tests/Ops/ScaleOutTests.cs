@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
@@ -151,9 +150,15 @@ public sealed class ScaleOutTests
         {
             var root = AppProcess.SolutionRoot();
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
+            // The script's output goes to a file, not a pipe: the daemons it starts outlive it, and a pipe one of them
+            // still held would keep the wait open after the script itself has ended.
+            var log = Path.Combine(Path.GetTempPath(), $"kip-scale-test-{Guid.NewGuid():N}.log");
+            var start = new ProcessStartInfo("bash") { UseShellExecute = false, WorkingDirectory = root };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec bash \"$0\" \"$1\" >\"$2\" 2>&1 </dev/null");
             start.ArgumentList.Add(Path.Combine(root, "ops", "scale-out.sh"));
             start.ArgumentList.Add(verb);
+            start.ArgumentList.Add(log);
             start.Environment["KIP_SCALE_DIR"] = Folder;
             start.Environment["KIP_NGINX_PORT"] = NginxPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["KIP_APP_A_PORT"] = AppAPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -166,13 +171,7 @@ public sealed class ScaleOutTests
                 start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
 
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => Append(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            using var process = Process.Start(start)!;
             using var cancel = new CancellationTokenSource(timeout);
             try
             {
@@ -181,11 +180,17 @@ public sealed class ScaleOutTests
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                return (-1, $"ops/scale-out.sh {verb} did not finish within {timeout}:\n{Text(output)}");
+                return (-1, $"ops/scale-out.sh {verb} did not finish within {timeout}:\n{await ReadAsync(log)}");
             }
 
-            process.WaitForExit(); // the output's last lines
-            return (process.ExitCode, Text(output));
+            return (process.ExitCode, await ReadAsync(log));
+        }
+
+        private static async Task<string> ReadAsync(string log)
+        {
+            var text = File.Exists(log) ? await File.ReadAllTextAsync(log) : string.Empty;
+            File.Delete(log);
+            return text;
         }
 
         /// <summary>The run's ports something still listens on.</summary>
@@ -228,27 +233,6 @@ public sealed class ScaleOutTests
             }
 
             return found;
-        }
-
-        private static void Append(StringBuilder output, string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-
-        private static string Text(StringBuilder output)
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
         }
     }
 }
