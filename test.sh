@@ -20,11 +20,17 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 # The PostgreSQL tests start a scratch server of their own (KIP.Tests/Infrastructure/PostgresServer.cs) from Debian's
-# PostgreSQL 15; install it when missing, as Chromium above.
-if [ ! -x /usr/lib/postgresql/15/bin/pg_ctl ]; then
-  echo "Installing Debian's PostgreSQL for the PostgreSQL tests..."
-  (apt-get install -y postgresql >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y postgresql >/dev/null; }) \
-    || { echo "Could not install postgresql"; echo "0 passed, 1 failed"; exit 1; }
+# PostgreSQL 15, and the scale-out test (ops/scale-out.sh) PostgreSQL, Redis and nginx; install them when missing, as
+# Chromium above (RUNLEVEL=1: the packages do not start their own system services; the tests start their own).
+missing=""
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || missing="$missing postgresql"
+command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+if [ -n "$missing" ]; then
+  echo "Installing Debian's$missing for the PostgreSQL and scale-out tests..."
+  # shellcheck disable=SC2086
+  (RUNLEVEL=1 apt-get install -y $missing >/dev/null 2>&1 || { apt-get update >/dev/null && RUNLEVEL=1 apt-get install -y $missing >/dev/null; }) \
+    || { echo "Could not install$missing"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # The live-update tests across servers start a scratch Redis of their own (KIP.Tests/Infrastructure/RedisServer.cs) from
