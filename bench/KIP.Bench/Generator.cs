@@ -11,26 +11,29 @@ namespace KIP.Bench;
 /// Writes N realistic organisations into a KIP database the way the app stores them: the app's
 /// migrations, then the domain (<see cref="Organisation.Register"/>, admission, <see cref="Organisation.Accept"/>
 /// with an imported <see cref="DecisionRecord"/>) and an <see cref="OrganisationProfile"/> through EF Core,
-/// so the FTS5 index is filled by the app's own triggers. Same seed, same organisations (dates relative to today).
+/// so the search index (FTS5 on SQLite, tsvector on PostgreSQL) is filled by the app's own triggers. Same seed, same organisations (dates relative to today).
 /// </summary>
 internal static class Generator
 {
     private const int BatchSize = 1_000;
 
-    public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = NewContext(connectionString);
+        await using var db = database.NewContext();
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (database.Provider == BenchProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
-    public static async Task<int> CountAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<int> CountAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = NewContext(connectionString);
+        await using var db = database.NewContext();
         return await db.Organisations.CountAsync(cancellationToken);
     }
 
-    public static async Task GenerateAsync(string connectionString, int count, int seed, DateOnly today, TextWriter log, CancellationToken cancellationToken)
+    public static async Task GenerateAsync(BenchDatabase database, int count, int seed, DateOnly today, TextWriter log, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         var now = DateTimeOffset.UtcNow;
@@ -38,7 +41,7 @@ internal static class Generator
         for (var start = 0; start < count; start += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var db = NewContext(connectionString);
+            await using var db = database.NewContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var end = Math.Min(count, start + BatchSize);
             for (var n = start; n < end; n++)
@@ -53,9 +56,6 @@ internal static class Generator
             }
         }
     }
-
-    public static KipDbContext NewContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<KipDbContext>().UseSqlite(connectionString).Options);
 
     private static void AddOrganisation(KipDbContext db, Random random, int n, DateOnly today, DateTimeOffset now)
     {

@@ -26,10 +26,14 @@ if (!Words.Categories.Select(c => c.Code).SequenceEqual(Catalog.Categories))
 }
 
 var root = RepositoryRoot();
-var dataFolder = Path.GetFullPath(options.DataFolder ?? Path.Combine(root, "bench", ".data", $"o{options.Organisations}-s{options.Seed}"));
+var dataFolder = Path.GetFullPath(options.DataFolder ?? Path.Combine(root, "bench", ".data", $"o{options.Organisations}-s{options.Seed}{(options.Provider == BenchProvider.Postgres ? "-postgres" : string.Empty)}"));
 Directory.CreateDirectory(dataFolder);
+var postgres = options.Provider == BenchProvider.Postgres;
 var databaseFile = Path.Combine(dataFolder, "kip.db");
-var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, DefaultTimeout = 30 }.ToString();
+var connectionString = postgres
+    ? options.ConnectionString ?? throw new ArgumentException("--provider postgres needs --connection-string \"Host=...;Port=...;Username=...;Database=...\" (bench/README.md)")
+    : new SqliteConnectionStringBuilder { DataSource = databaseFile, DefaultTimeout = 30 }.ToString();
+var database = new BenchDatabase(options.Provider, connectionString);
 var today = AmsterdamCalendar.Today(TimeProvider.System);
 
 output.WriteLine("KIP supplier search benchmark");
@@ -37,22 +41,22 @@ output.WriteLine(string.Create(invariant, $"started      {DateTimeOffset.UtcNow:
 output.WriteLine($"command      dotnet run -c Release --project bench/KIP.Bench -- {string.Join(' ', args)}");
 output.WriteLine($"machine      {Environment.ProcessorCount} logical cores, {Cpu()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
 output.WriteLine($"load average {LoadAverage()} (1, 5, 15 min) at start");
-output.WriteLine(string.Create(invariant, $"options      organisations={options.Organisations} requests={options.Requests} warmup={options.Warmup} seed={options.Seed} max-minutes={options.MaxMinutes}"));
-output.WriteLine($"database     {databaseFile}");
+output.WriteLine(string.Create(invariant, $"options      provider={options.Provider} organisations={options.Organisations} requests={options.Requests} warmup={options.Warmup} seed={options.Seed} max-minutes={options.MaxMinutes}"));
 
-// 1. The database: the app's migrations, then the generator (or the file from an earlier run with the same size and seed).
+// 1. The database: the app's migrations (PostgreSQL: the database created when missing), then the generator (or the data of an earlier run with the same size and seed).
 var clock = Stopwatch.StartNew();
-await Generator.MigrateAsync(connectionString, token);
-var existing = await Generator.CountAsync(connectionString, token);
+await Generator.MigrateAsync(database, token);
+output.WriteLine($"database     {(postgres ? await database.DescribeAsync(token) : databaseFile)}");
+var existing = await Generator.CountAsync(database, token);
 if (existing != options.Organisations)
 {
     if (existing != 0)
     {
-        throw new InvalidOperationException($"{databaseFile} holds {existing} organisations, not {options.Organisations}: delete it first.");
+        throw new InvalidOperationException($"{(postgres ? "the database" : databaseFile)} holds {existing} organisations, not {options.Organisations}: delete it first.");
     }
 
     output.WriteLine(string.Create(invariant, $"generating   {options.Organisations:N0} organisations (seed {options.Seed}) through EF Core and the domain..."));
-    await Generator.GenerateAsync(connectionString, options.Organisations, options.Seed, today, output, token);
+    await Generator.GenerateAsync(database, options.Organisations, options.Seed, today, output, token);
     output.WriteLine(string.Create(invariant, $"generated in {clock.Elapsed.TotalSeconds:F0} s"));
 }
 else
@@ -60,14 +64,15 @@ else
     output.WriteLine(string.Create(invariant, $"reusing      {existing:N0} organisations already generated with this seed"));
 }
 
-await using (var db = Generator.NewContext(connectionString))
+await using (var db = database.NewContext())
 {
     var admitted = await db.Organisations.CountAsync(o => o.AdmissionStatus == KIP.Domain.Organisations.AdmissionStatus.Admitted, token);
-    var indexed = await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM SupplierSearch").SingleAsync(token);
-    var recognised = await db.Database.SqlQueryRaw<int>(
-        "SELECT count(DISTINCT OrganisationId) AS Value FROM AcceptedCriteria c WHERE c.ValidFrom <= {0} AND (c.ValidUntil IS NULL OR {0} <= c.ValidUntil) AND (c.EndedOn IS NULL OR {0} < c.EndedOn)",
-        today.ToString("yyyy-MM-dd", invariant)).SingleAsync(token);
-    output.WriteLine(string.Create(invariant, $"data         {existing + (existing == 0 ? options.Organisations : 0):N0} organisations, {admitted:N0} admitted, {recognised:N0} recognised today, {indexed:N0} rows in SupplierSearch, file {new FileInfo(databaseFile).Length / 1024 / 1024} MB"));
+    var indexed = await db.Database.SqlQueryRaw<int>(postgres ? "SELECT count(*)::int AS \"Value\" FROM \"SupplierSearch\"" : "SELECT count(*) AS Value FROM SupplierSearch").SingleAsync(token);
+    var recognised = await db.Organisations.RecognisedOn(today).CountAsync(token);
+    var size = postgres
+        ? $"database {await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(token) / 1024 / 1024} MB"
+        : $"file {new FileInfo(databaseFile).Length / 1024 / 1024} MB";
+    output.WriteLine(string.Create(invariant, $"data         {existing + (existing == 0 ? options.Organisations : 0):N0} organisations, {admitted:N0} admitted, {recognised:N0} recognised today, {indexed:N0} rows in SupplierSearch, {size}"));
 }
 
 // 2. The query mix.
@@ -77,7 +82,7 @@ output.WriteLine(string.Create(invariant, $"query mix    {queries.Count} request
 
 // 3. The app as a child process on loopback, the in-process search and the direct SQL on the same file.
 var port = FreePort();
-using var app = StartApp(root, dataFolder, port, options.AppLogLevel);
+using var app = StartApp(root, dataFolder, port, options.AppLogLevel, database);
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
@@ -88,10 +93,10 @@ try
     await WaitForHealthAsync(http, app, token);
     output.WriteLine(string.Create(invariant, $"app          KIP.Web (Release, ASPNETCORE_ENVIRONMENT=Development, Kip__DemoData=false{(options.AppLogLevel is null ? ", logging as shipped in appsettings" : $", Logging__LogLevel__Default={options.AppLogLevel}")}) on http://127.0.0.1:{port}, pid {app.Id}"));
 
-    var services = new ServiceCollection().AddPooledDbContextFactory<KipDbContext>(o => o.UseSqlite(connectionString)).BuildServiceProvider();
+    var services = database.Services();
     await using var disposeServices = services;
-    var inProcess = new SupplierSearch(services.GetRequiredService<IDbContextFactory<KipDbContext>>(), TimeProvider.System);
-    using var direct = new DirectSearch(connectionString);
+    var inProcess = new SupplierSearch(services.GetRequiredService<IDbContextFactory<KipDbContext>>(), database.SearchSql, TimeProvider.System);
+    using var direct = new DirectSearch(database);
 
     var warmupClock = Stopwatch.StartNew();
     foreach (var query in warmup)
@@ -144,7 +149,7 @@ try
     output.WriteLine(string.Create(invariant, $"measured     {results.Count} of {queries.Count} requests in {measureClock.Elapsed.TotalSeconds:F1} s{(results.Count < queries.Count ? " (stopped by --max-minutes)" : string.Empty)}"));
     output.WriteLine($"load average {LoadAverage()} (1, 5, 15 min) at end");
     output.WriteLine();
-    output.WriteLine("Times in ms. direct = count + page ids by raw SQL on one open Microsoft.Data.Sqlite connection;");
+    output.WriteLine($"Times in ms. direct = count + page ids by raw SQL on one open {(postgres ? "Npgsql" : "Microsoft.Data.Sqlite")} connection;");
     output.WriteLine("in-process = KIP.Web.Search.SupplierSearch.SearchAsync (count, ids, items through EF) in this process;");
     output.WriteLine("API = GET /api/v1/suppliers on loopback, client-side time to the full response body (keep-alive).");
     output.WriteLine();
@@ -182,7 +187,7 @@ try
     }
 
     output.WriteLine();
-    output.WriteLine("EXPLAIN QUERY PLAN of the page query, one example per filter (text 'sc'):");
+    output.WriteLine($"{(postgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN")} of the page query, one example per filter (text 'sc'):");
     foreach (var example in QueryMix.Filters.Select(f => queries.First(q => q.Shape == $"prefix-2 {f}")))
     {
         var query = example.Query with { Text = "sc" };
@@ -231,7 +236,7 @@ static string Row(string name, IReadOnlyList<Result> rows)
 }
 
 // Nearest-rank percentile.
-static Process StartApp(string root, string dataFolder, int port, string? logLevel)
+static Process StartApp(string root, string dataFolder, int port, string? logLevel, BenchDatabase database)
 {
 #if DEBUG
     const string Configuration = "Debug";
@@ -251,6 +256,11 @@ static Process StartApp(string root, string dataFolder, int port, string? logLev
     start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
     start.Environment["Kip__DemoData"] = "false";
     start.Environment["Kip__DataFolder"] = dataFolder;
+    if (database.Provider == BenchProvider.Postgres)
+    {
+        start.Environment["Kip__Database__Provider"] = "Postgres";
+        start.Environment["Kip__Database__ConnectionString"] = database.ConnectionString;
+    }
 
     // The benchmark is one client on loopback doing what many people do: KIP's rate limits and circuit caps raised.
     start.Environment["Kip__Limits__Api__PermitLimit"] = "100000000";
@@ -274,11 +284,11 @@ static Process StartApp(string root, string dataFolder, int port, string? logLev
 
 internal sealed record Result(BenchQuery Query, double DirectMs, double InProcessMs, double ApiMs, int Total);
 
-internal sealed record BenchOptions(int Organisations, int Requests, int Warmup, int Seed, double MaxMinutes, string? DataFolder, string? AppLogLevel)
+internal sealed record BenchOptions(int Organisations, int Requests, int Warmup, int Seed, double MaxMinutes, string? DataFolder, string? AppLogLevel, BenchProvider Provider, string? ConnectionString)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(100_000, 1_000, 200, 20261128, 30, null, null);
+        var options = new BenchOptions(100_000, 1_000, 200, 20261128, 30, null, null, BenchProvider.Sqlite, null);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -291,7 +301,9 @@ internal sealed record BenchOptions(int Organisations, int Requests, int Warmup,
                 "--max-minutes" => options with { MaxMinutes = Positive(value, 600) },
                 "--data" => options with { DataFolder = value },
                 "--app-log-level" => options with { AppLogLevel = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --organisations N --requests N --warmup N --seed N --max-minutes N --data FOLDER --app-log-level LEVEL"),
+                "--provider" => options with { Provider = Enum.Parse<BenchProvider>(value, ignoreCase: true) },
+                "--connection-string" => options with { ConnectionString = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --organisations N --requests N --warmup N --seed N --max-minutes N --data FOLDER --app-log-level LEVEL --provider sqlite|postgres --connection-string TEXT"),
             };
         }
 
