@@ -4,6 +4,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Tests.Infrastructure.PageObjects;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Coordination;
 using KIP.Web.Data;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ using System.Text;
 using KIP.Tests.Identity;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Actions;
 using KIP.Web.Components.Pages.Procurement;
 using KIP.Web.Data;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.Extensions.DependencyInjection;
 

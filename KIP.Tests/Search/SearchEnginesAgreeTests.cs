@@ -1,5 +1,6 @@
 using KIP.Domain;
 using KIP.Tests.Infrastructure;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.Extensions.DependencyInjection;
 

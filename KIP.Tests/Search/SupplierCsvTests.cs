@@ -1,4 +1,5 @@
 using System.Text;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 
 namespace KIP.Tests.Search;

@@ -4,6 +4,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Data;
 using KIP.Web.Data.Postgres;
 using KIP.Web.Data.Sqlite;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

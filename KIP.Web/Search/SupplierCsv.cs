@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KIP.Web.Localization;
+using KIP.Web.Data.Search;
 
 namespace KIP.Web.Search;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using KIP.Domain;
 using KIP.Web.Data;
 using Microsoft.Extensions.Primitives;
+using KIP.Web.Data.Search;
 
 namespace KIP.Web.Search;
 

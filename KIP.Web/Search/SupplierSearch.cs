@@ -2,6 +2,7 @@ using KIP.Domain;
 using KIP.Domain.Organisations;
 using KIP.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using KIP.Web.Data.Search;
 
 namespace KIP.Web.Search;
 

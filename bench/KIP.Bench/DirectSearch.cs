@@ -1,4 +1,5 @@
 using System.Data.Common;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.Data.Sqlite;
 using Npgsql;

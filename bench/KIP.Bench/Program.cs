@@ -7,6 +7,7 @@ using System.Text.Json;
 using KIP.Bench;
 using KIP.Domain;
 using KIP.Web.Data;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KIP.Domain;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 
 namespace KIP.Bench;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using KIP.Domain.Organisations;
-using KIP.Web.Search;
+using KIP.Web.Data.Search;
 
 namespace KIP.Web.Data.Postgres;
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using KIP.Web.Search;
+using KIP.Web.Data.Search;
 
 namespace KIP.Web.Data.Sqlite;
 

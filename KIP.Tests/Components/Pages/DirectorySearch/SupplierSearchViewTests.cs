@@ -8,6 +8,7 @@ using KIP.Tests.Infrastructure;
 using KIP.Web.Components.Pages.Directory;
 using KIP.Web.Components.Pages.Entrepreneurs;
 using KIP.Web.Components.Pages.Procurement;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using KIP.Domain;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 
 namespace KIP.Web.Components.Pages.Directory;

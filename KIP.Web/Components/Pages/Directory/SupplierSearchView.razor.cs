@@ -1,3 +1,4 @@
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using KIP.Domain;
 using KIP.Web.Addresses;
 using KIP.Web.Identity;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using KIP.Web.Sroi;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,6 @@
 using KIP.Web.Actions;
 using KIP.Web.Data;
+using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
 

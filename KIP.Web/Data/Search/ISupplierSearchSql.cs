@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace KIP.Web.Search;
+namespace KIP.Web.Data.Search;
 
 /// <summary>
 /// The SQL part of the directory search, one implementation per database engine (chosen in

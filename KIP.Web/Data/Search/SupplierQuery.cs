@@ -1,6 +1,6 @@
 using KIP.Domain;
 
-namespace KIP.Web.Search;
+namespace KIP.Web.Data.Search;
 
 public enum SupplierSort
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Resources;
 using KIP.Web.Data;
 
-namespace KIP.Web.Search;
+namespace KIP.Web.Data.Search;
 
 /// <summary>
 /// The names under which a category or impact theme is searched, in Dutch and English from the resources
