@@ -1,6 +1,6 @@
 using KIP.Web.Data.Postgres;
-using KIP.Web.Data.Sqlite;
 using KIP.Web.Data.Search;
+using KIP.Web.Data.Sqlite;
 using KIP.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using KIP.Web.Localization;
 using KIP.Web.Data.Search;
+using KIP.Web.Localization;
 
 namespace KIP.Web.Search;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using KIP.Domain;
 using KIP.Web.Data;
-using Microsoft.Extensions.Primitives;
 using KIP.Web.Data.Search;
+using Microsoft.Extensions.Primitives;
 
 namespace KIP.Web.Search;
 

@@ -1,8 +1,8 @@
 using KIP.Domain;
 using KIP.Domain.Organisations;
 using KIP.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using KIP.Web.Data.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace KIP.Web.Search;
 

@@ -1,7 +1,7 @@
 using KIP.Web.Data;
 using KIP.Web.Data.Postgres;
-using KIP.Web.Data.Sqlite;
 using KIP.Web.Data.Search;
+using KIP.Web.Data.Sqlite;
 using KIP.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using KIP.Web.Addresses;
+using KIP.Web.Data.Search;
 using KIP.Web.Identity;
 using KIP.Web.Localization;
-using KIP.Web.Data.Search;
 using KIP.Web.Search;
 using Microsoft.Extensions.Localization;
 
