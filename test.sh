@@ -33,14 +33,6 @@ if [ -n "$missing" ]; then
     || { echo "Could not install$missing"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# The live-update tests across servers start a scratch Redis of their own (KIP.Tests/Infrastructure/RedisServer.cs) from
-# Debian's redis-server; install it when missing, as Chromium above.
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "Installing Debian's Redis for the live-update tests..."
-  (apt-get install -y redis-server >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y redis-server >/dev/null; }) \
-    || { echo "Could not install redis-server"; echo "0 passed, 1 failed"; exit 1; }
-fi
-
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 if ! dotnet build KIP.sln -c Release -nologo -clp:ErrorsOnly; then

@@ -42,6 +42,7 @@ public sealed class FormValidationTests : BunitContext, IAsyncLifetime
         Services.AddScoped<OrganisationService>();
         Services.AddScoped<AdmissionService>();
         Services.AddSingleton(_ => _app.Services.GetRequiredService<KIP.Web.Live.ISessionNotifier>());
+        Services.AddSingleton(_ => _app.Services.GetRequiredService<KIP.Web.Live.LiveUpdateStatus>());
         Services.AddSingleton(_ => _app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         Services.AddScoped<KIP.Web.Components.Pages.Entrepreneurs.AdmissionNotices>();
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
