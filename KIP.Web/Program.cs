@@ -33,7 +33,13 @@ if (!builder.Environment.IsDevelopment())
 var settings = builder.AddKipSettings();
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(circuit =>
+    {
+        // Each circuit holds its pages' server memory; these bound what closed and slow pages keep (docs/decisions/017).
+        circuit.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(2);
+        circuit.DisconnectedCircuitMaxRetained = 500;
+        circuit.MaxBufferedUnacknowledgedRenderBatches = 3;
+    });
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
