@@ -172,7 +172,9 @@ start_instance() { # name port
   mapfile -t env < <(instance_env)
   # In its own session (not stopped with the caller's terminal); the shell writes its own pid and becomes dotnet (exec),
   # so the pid file names the instance whatever setsid does.
-  (cd "$root/KIP.Web" && setsid env "${env[@]}" "Kip__InstanceName=$name" bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$state/$name.pid" \
+  # No ERR trap in the instance's shell (set -E would pass `up`'s on): an instance that dies later, killed or crashed,
+  # must not run `down` and take nginx and the other instance with it.
+  (trap - ERR; cd "$root/KIP.Web" && setsid env "${env[@]}" "Kip__InstanceName=$name" bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$state/$name.pid" \
     dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$root/KIP.Web" >"$state/$name.log" 2>&1 </dev/null &)
   for ((i = 0; i < 50; i++)); do [ -s "$state/$name.pid" ] && break; sleep 0.1; done
 }

@@ -41,7 +41,7 @@ public sealed class PostgresBrowserFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// The directory search on PostgreSQL as a buyer uses it (issue 15): a name typed without its accent, a two-letter
+/// The directory search on PostgreSQL (the engine of several servers) as a buyer uses it: a name typed without its accent, a two-letter
 /// prefix, then one filter after another and back; after each step the list, the total and the address are what the
 /// app's search answers. The full journey on every search page runs on SQLite (<see cref="SearchFollowsThePersonTests"/>).
 /// </summary>

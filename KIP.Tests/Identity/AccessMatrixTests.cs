@@ -224,7 +224,7 @@ public class AccessMatrixTests(SignedInApp app)
 }
 
 /// <summary>
-/// The same matrix on PostgreSQL (issue 15): every page, endpoint and search page (<c>/aanbod</c>, <c>/sroi</c>,
+/// The same matrix on PostgreSQL (the engine of several servers): every page, endpoint and search page (<c>/aanbod</c>, <c>/sroi</c>,
 /// <c>/inkoop</c>, the API) for anonymous visitors and each role, on a database of its own.
 /// </summary>
 [Collection("postgres-signed-in")]

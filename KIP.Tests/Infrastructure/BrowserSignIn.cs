@@ -21,11 +21,17 @@ public static class BrowserSignIn
     /// <summary>
     /// A new browser context (watched by <see cref="BrowserProblems"/>) signed in as <paramref name="person"/> on
     /// <paramref name="path"/> of the app at <paramref name="baseUrl"/>, interactive. Dispose it with <c>page.Context</c>.
+    /// <paramref name="cookies"/> go into the context before its first request (e.g. nginx's affinity cookie).
     /// </summary>
-    public static async Task<IPage> AsAsync(IBrowser browser, string baseUrl, Guid person, string path, string? locale = "nl-NL", int timeout = 15_000)
+    public static async Task<IPage> AsAsync(IBrowser browser, string baseUrl, Guid person, string path, string? locale = "nl-NL", int timeout = 15_000, IEnumerable<Cookie>? cookies = null)
     {
         var key = (baseUrl, person);
         var context = await BrowserFixture.NewContextAsync(browser, baseUrl, locale, timeout, States.GetValueOrDefault(key));
+        if (cookies is not null)
+        {
+            await context.AddCookiesAsync(cookies);
+        }
+
         var page = await context.NewPageAsync();
 
         // The first pages of a freshly started app (a cold process on a busy machine) may take far longer than a click.

@@ -57,8 +57,9 @@ public sealed class LongestFirst : ITestCollectionOrderer
         .Select(a => a.ConstructorArguments[0].Value as string)
         .FirstOrDefault();
 
+    // Inherited tests count: a class that runs an abstract base's tests against another engine runs them all.
     private static int TestCount(Type type) => type
-        .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
         .Sum(m => m.GetCustomAttribute<FactAttribute>() is null ? 0 : Math.Max(1, m.GetCustomAttributes<InlineDataAttribute>().Count()));
 
     private static bool DrivesBrowser(Type type, Assembly assembly)
@@ -68,10 +69,20 @@ public sealed class LongestFirst : ITestCollectionOrderer
             return true;
         }
 
-        // Locals that live across an await are fields of the method's state machine, a nested type.
-        return type.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public).Append(type)
+        // Locals that live across an await are fields of the method's state machine, a nested type (of the base class
+        // for inherited tests).
+        return BaseTypesAndSelf(type)
+            .SelectMany(t => t.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public).Append(t))
             .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public))
             .Any(f => f.FieldType.Namespace == "Microsoft.Playwright" || f.FieldType == typeof(BrowserFixture));
+    }
+
+    private static IEnumerable<Type> BaseTypesAndSelf(Type type)
+    {
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            yield return t;
+        }
     }
 
     private static bool UsesBrowserFixture(Type type) =>

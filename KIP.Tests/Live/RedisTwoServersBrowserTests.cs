@@ -63,7 +63,7 @@ public sealed class TwoServersFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 15's test of the real shape: a vote cast through server A appears on a screen held by server B within a
+/// The multi-server shape, tested for real: a vote cast through server A appears on a screen held by server B within a
 /// second, the quorum counts the members present on both, and with Redis stopped the votes are stored, both screens say
 /// live updates are paused, and when Redis returns the screens catch up by themselves.
 /// </summary>

@@ -131,6 +131,41 @@ public abstract class SupplierSearchSemantics(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_text_search_s_filters_follow_a_change_of_where_an_organisation_works_and_of_its_categories()
+    {
+        var zandvoort = new SupplierQuery { Text = "fiets", Municipalities = [Municipality.Zandvoort] };
+        var printing = new SupplierQuery { Text = "fiets", Categories = ["drukwerk-en-promotie"] };
+        Assert.DoesNotContain("De Fietsenmakerij Haarlem", await NamesAsync(Search, zandvoort));
+        Assert.DoesNotContain("De Fietsenmakerij Haarlem", await NamesAsync(Search, printing));
+
+        await ChangeAsync(worksIn: [Municipality.Zandvoort], category: "drukwerk-en-promotie");
+        try
+        {
+            Assert.Contains("De Fietsenmakerij Haarlem", await NamesAsync(Search, zandvoort));
+            Assert.Contains("De Fietsenmakerij Haarlem", await NamesAsync(Search, printing));
+        }
+        finally
+        {
+            await ChangeAsync(worksIn: [], category: null);
+        }
+
+        Assert.DoesNotContain("De Fietsenmakerij Haarlem", await NamesAsync(Search, zandvoort));
+        Assert.DoesNotContain("De Fietsenmakerij Haarlem", await NamesAsync(Search, printing));
+    }
+
+    // Adds (or, with nothing given, removes again) a municipality worked in and a category of the Fietsenmakerij.
+    private async Task ChangeAsync(IReadOnlyList<Municipality> worksIn, string? category)
+    {
+        await using var db = await fixture.Db.CreateDbContextAsync();
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == DemoPersons.FietsenmakerijId);
+        var profile = await db.Profiles.SingleAsync(p => p.OrganisationId == DemoPersons.FietsenmakerijId);
+        var works = organisation.WorksIn.Where(m => m != Municipality.Zandvoort).Concat(worksIn).ToList();
+        organisation.UpdateDetails(organisation.Name, organisation.LegalForm, organisation.EstablishedIn, works, organisation.FoundedOn, organisation.Employees);
+        profile.Categories = [.. profile.Categories.Where(c => c != "drukwerk-en-promotie"), .. category is null ? [] : new[] { category }];
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task Filters_combine_and_repeated_values_widen_a_filter()
     {
         var one = await NamesAsync(Search, new SupplierQuery { Categories = ["catering"], Themes = ["ontmoeting"] });

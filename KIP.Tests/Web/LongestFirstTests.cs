@@ -30,9 +30,19 @@ public sealed class LongestFirstTests
     }
 
     [Fact]
+    public void A_class_that_runs_an_abstract_bases_tests_weighs_them_all()
+    {
+        // The search semantics on PostgreSQL: every test is inherited from the engine-neutral base.
+        var inherited = typeof(KIP.Tests.Search.SupplierSearchSemantics).GetMethods().Count(m => m.GetCustomAttributes(typeof(FactAttribute), inherit: true).Length > 0);
+
+        Assert.True(inherited > 10);
+        Assert.True(Costs[$"Test collection for {typeof(KIP.Tests.Search.PostgresSupplierSearchTests).FullName}"] >= inherited);
+    }
+
+    [Fact]
     public void A_class_without_a_browser_weighs_one_per_test()
     {
-        // This class: two facts and a theory with two cases.
-        Assert.Equal(4, Costs[$"Test collection for {typeof(LongestFirstTests).FullName}"]);
+        // This class: three facts and a theory with two cases.
+        Assert.Equal(5, Costs[$"Test collection for {typeof(LongestFirstTests).FullName}"]);
     }
 }

@@ -39,7 +39,7 @@ output.WriteLine($"load average {LoadAverage()} (1, 5, 15 min) at start");
 output.WriteLine(string.Create(invariant, $"options      watchers={options.Watchers} motions={options.Motions} bumps={options.Bumps} max-minutes={options.MaxMinutes}"));
 output.WriteLine($"data         {dataFolder} (fresh demo data)");
 
-var port = FreePort();
+var port = int.TryParse(Environment.GetEnvironmentVariable("KIP_BENCH_PORT"), out var fixedPort) ? fixedPort : FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
 using var app = StartApp(root, dataFolder, baseUrl);
 IPlaywright? playwright = null;
@@ -83,6 +83,7 @@ try
         context.SetDefaultTimeout(30_000);
         contexts.Add(context);
         var page = await context.NewPageAsync();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => Frames.Voters.Add(frame);
         await page.GotoAsync(sessionUrl);
         await page.GetByTestId($"demo-{person}").ClickAsync();
         await page.WaitForURLAsync(baseUrl + sessionUrl);
@@ -101,6 +102,17 @@ try
     //    on the floor for the next motion (rulebook §6). Votes one at a time: the next after every page saw the last.
     var chair = voters[0];
     await chair.GetByTestId("open-session").ClickAsync();
+
+    // The demo meeting is planned two weeks ahead: opened today, the chair confirms moving it (decision 010).
+    try
+    {
+        await chair.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Openen en verplaatsen" }).ClickAsync(new() { Timeout = 15_000 });
+    }
+    catch (TimeoutException)
+    {
+        output.WriteLine("open         no move-to-today dialog: the meeting is planned today");
+    }
+
     await chair.GetByTestId("open-vote").WaitForAsync();
     var voteClicks = new List<DateTimeOffset>();
     var clickReturned = new List<double>();
@@ -116,6 +128,7 @@ try
             await voter.GetByTestId("vote-Against").WaitForAsync();
         }
 
+        Frames.Recording = true;
         for (var k = 1; k <= voters.Count; k++)
         {
             voteClicks.Add(DateTimeOffset.UtcNow);
@@ -124,6 +137,7 @@ try
             await AllSeeAsync(watchers, FirstNumberIs(k), token);
         }
 
+        Frames.Recording = false;
         voteStamps.Add(await TakeStampsAsync(watchers));
         await chair.GetByLabel("Motivering van het besluit").FillAsync($"Benchmark, motie {motion + 1}: verworpen, het punt blijft open.");
         await chair.GetByTestId("close-vote").ClickAsync();
@@ -174,7 +188,10 @@ try
     output.WriteLine(string.Create(invariant, $"opened       {tellers.Count} watching /bench/teller pages in {setup.Elapsed.TotalSeconds:F1} s"));
     var bumps = new List<BenchBump>();
     var postToBump = new List<double>();
+    var voteFrames = Frames.TakeWatchers();
+    var voterFrames = Frames.TakeVoters();
     phase.Restart();
+    Frames.Recording = true;
     for (var b = 0; b < options.Bumps && !token.IsCancellationRequested; b++)
     {
         var sent = DateTimeOffset.UtcNow;
@@ -186,6 +203,8 @@ try
         await AllSeeAsync(tellers, FirstNumberIs(bump.Count), token);
     }
 
+    Frames.Recording = false;
+    var bumpFrames = Frames.TakeWatchers();
     var tellerStamps = await TakeStampsAsync(tellers);
     var tellerSamples = bumps.SelectMany((bump, i) => Latencies(tellerStamps, i, (int)bump.Count, UnixMs(bump.At), tellers.Count)).ToList();
     output.WriteLine(string.Create(invariant, $"bumps        {bumps.Count} bumps, each seen by {tellers.Count} watching pages, in {phase.Elapsed.TotalSeconds:F1} s{(bumps.Count < options.Bumps ? " (stopped by --max-minutes)" : string.Empty)}"));
@@ -221,6 +240,9 @@ try
     output.WriteLine();
     output.WriteLine(string.Create(invariant, $"vote click (bench clock) -> CastAt: p50 {Percentile(clickToStored, 50):F1} ms, p95 {Percentile(clickToStored, 95):F1} ms (Playwright click without actionability checks, SignalR, the service loading and rebuilding the session)"));
     output.WriteLine(string.Create(invariant, $"vote click sent -> click returned:  p50 {Percentile(clickReturned, 50):F1} ms, p95 {Percentile(clickReturned, 95):F1} ms (the click dispatched; Force = true)"));
+    output.WriteLine(Frames.Row("frames to watching pages per vote", voteFrames, voteStamps.Count * voters.Count * watchers.Count));
+    output.WriteLine(Frames.Row("frames to the voting pages per vote", voterFrames, voteStamps.Count * voters.Count * voters.Count));
+    output.WriteLine(Frames.Row("frames to watching pages per bump", bumpFrames, bumps.Count * tellers.Count));
     output.WriteLine(string.Create(invariant, $"bump POST sent -> bump time:        p50 {Percentile(postToBump, 50):F1} ms, p95 {Percentile(postToBump, 95):F1} ms"));
     output.WriteLine(string.Create(invariant, $"clock check  Date.now() - (timeOrigin + now()) over the teller pages at the end: {skews.Min():F2} to {skews.Max():F2} ms"));
     var negative = voteSamples.Concat(tellerSamples).Count(s => s.LatencyMs < 0);
@@ -254,6 +276,7 @@ static async Task<List<IPage>> OpenPagesAsync(List<IBrowserContext> contexts, in
         await Task.WhenAll(Enumerable.Range(start, Math.Min(contexts.Count, count - start)).Select(async i =>
         {
             var page = await contexts[i % contexts.Count].NewPageAsync();
+            page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => Frames.Watchers.Add(frame);
             await page.GotoAsync(url);
             await WaitUntilInteractiveAsync(page);
             await page.Locator(ready).WaitForAsync();
@@ -380,4 +403,58 @@ internal sealed record LiveOptions(int Watchers, int Motions, int Bumps, double 
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= maximum
             ? n
             : throw new ArgumentException($"{value} is not a number from 1 to {maximum}");
+}
+
+/// <summary>
+/// The WebSocket frames the server sent the pages (render batches, JS interop calls, SignalR pings) while votes or
+/// bumps were clicked: a page's share of each event is what it had to receive and apply.
+/// </summary>
+internal static class Frames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<int> WatcherBytes = new();
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<int> VoterBytes = new();
+
+    public static volatile bool Recording;
+
+    public static FrameSink Watchers { get; } = new(WatcherBytes);
+
+    public static FrameSink Voters { get; } = new(VoterBytes);
+
+    public static List<int> TakeWatchers() => Take(WatcherBytes);
+
+    public static List<int> TakeVoters() => Take(VoterBytes);
+
+    public static string Row(string name, List<int> sizes, int pageEvents)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        if (sizes.Count == 0 || pageEvents == 0)
+        {
+            return $"{name}: none";
+        }
+
+        var ordered = sizes.Order().ToList();
+        return string.Create(invariant, $"{name,-38}: {(double)sizes.Count / pageEvents:F2} frames, {(double)sizes.Sum() / pageEvents:F0} bytes per page per event; frame bytes p50 {ordered[(ordered.Count - 1) / 2]}, p95 {ordered[(int)Math.Ceiling(0.95 * ordered.Count) - 1]}, max {ordered[^1]} ({sizes.Count} frames)");
+    }
+
+    private static List<int> Take(System.Collections.Concurrent.ConcurrentQueue<int> queue)
+    {
+        var taken = new List<int>();
+        while (queue.TryDequeue(out var size))
+        {
+            taken.Add(size);
+        }
+
+        return taken;
+    }
+
+    internal sealed class FrameSink(System.Collections.Concurrent.ConcurrentQueue<int> queue)
+    {
+        public void Add(IWebSocketFrame frame)
+        {
+            if (Recording)
+            {
+                queue.Enqueue(frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? string.Empty));
+            }
+        }
+    }
 }

@@ -87,33 +87,37 @@ public sealed class SqliteSupplierSearchSql : SupplierSearchSql
     private static (string From, string Where, IReadOnlyList<(string Name, object Value)> Parameters) Build(SupplierQuery query, DateOnly today)
     {
         var parameters = new List<(string, object)> { ("@today", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) };
-        var where = new StringBuilder("o.AdmissionStatus = 'Admitted'");
+        var text = query.Words.Count > 0;
+        var where = new StringBuilder(text ? "o.Admitted = 1" : "o.AdmissionStatus = 'Admitted'");
         string from;
-        if (query.Words.Count > 0)
+        if (text)
         {
-            // Each word a prefix ("fiets" finds "fietsenmakerij"); all words must match.
+            // Each word a prefix ("fiets" finds "fietsenmakerij"); all words must match. The filters are probes in
+            // the indexed tables of SupplierSearchFilters (o is its row table: Id, Name, Admitted), not the profile.
             var match = string.Join(' ', query.Words.Select(w => $"\"{w.Replace("\"", string.Empty, StringComparison.Ordinal)}\"*"));
             parameters.Add(("@match", match));
-            from = "FROM SupplierSearch s JOIN OrganisationProfiles p ON p.rowid = s.rowid JOIN Organisations o ON o.Id = p.OrganisationId";
+            from = $"FROM SupplierSearch s JOIN {SupplierSearchFilters.RowsTable} o ON o.RowId = s.rowid";
             where.Append(" AND SupplierSearch MATCH @match");
+            AppendFacet(where, parameters, "municipality", "m", query.Municipalities.Select(m => m.Code).ToList());
+            AppendFacet(where, parameters, "category", "cat", query.Categories);
+            AppendFacet(where, parameters, "theme", "theme", query.Themes);
         }
         else
         {
             from = "FROM Organisations o JOIN OrganisationProfiles p ON p.OrganisationId = o.Id";
-        }
-
-        if (query.Municipalities.Count > 0)
-        {
-            var terms = query.Municipalities.Select((m, i) =>
+            if (query.Municipalities.Count > 0)
             {
-                parameters.Add(($"@m{i}", m.Code));
-                return $"o.EstablishedIn = @m{i} OR instr(',' || o.WorksIn || ',', ',' || @m{i} || ',') > 0";
-            });
-            where.Append(" AND (").Append(string.Join(" OR ", terms)).Append(')');
-        }
+                var terms = query.Municipalities.Select((m, i) =>
+                {
+                    parameters.Add(($"@m{i}", m.Code));
+                    return $"o.EstablishedIn = @m{i} OR instr(',' || o.WorksIn || ',', ',' || @m{i} || ',') > 0";
+                });
+                where.Append(" AND (").Append(string.Join(" OR ", terms)).Append(')');
+            }
 
-        AppendListFilter(where, parameters, "p.Categories", "cat", query.Categories);
-        AppendListFilter(where, parameters, "p.ImpactThemes", "theme", query.Themes);
+            AppendListFilter(where, parameters, "p.Categories", "cat", query.Categories);
+            AppendListFilter(where, parameters, "p.ImpactThemes", "theme", query.Themes);
+        }
 
         if (query.Criteria.Count > 0)
         {
@@ -131,6 +135,21 @@ public sealed class SqliteSupplierSearchSql : SupplierSearchSql
         }
 
         return (from, where.ToString(), parameters.AsReadOnly());
+    }
+
+    private static void AppendFacet(StringBuilder where, List<(string, object)> parameters, string kind, string prefix, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var codes = values.Select((v, i) =>
+        {
+            parameters.Add(($"@{prefix}{i}", v));
+            return $"@{prefix}{i}";
+        });
+        where.Append($" AND EXISTS (SELECT 1 FROM {SupplierSearchFilters.FacetsTable} f WHERE f.Kind = '{kind}' AND f.Code IN ({string.Join(", ", codes)}) AND f.RowId = s.rowid)");
     }
 
     private static void AppendListFilter(StringBuilder where, List<(string, object)> parameters, string column, string prefix, IReadOnlyList<string> values)

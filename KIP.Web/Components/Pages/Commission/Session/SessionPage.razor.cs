@@ -69,12 +69,22 @@ public sealed partial class SessionPage
     {
         _busy = true;
         _error = null;
+        var before = _reloads;
         var result = await command();
         _busy = false;
         if (!result.Succeeded)
         {
             var text = L[result.ErrorKey!];
             _error = text.ResourceNotFound ? L["Session.Error.Other", result.ErrorKey!].Value : text.Value;
+        }
+
+        // Done and already reloaded from an announcement: on one server the seam tells every screen, this one too, before
+        // the command returns, from a read made after the change, so a read of its own adds nothing. Across servers
+        // (Redis) the announcement may come after this; then it is the reload of its own, or the one still to come.
+        if (result.Succeeded && _reloads != before)
+        {
+            StateHasChanged();
+            return true;
         }
 
         await ReloadAsync();
