@@ -104,7 +104,19 @@ public sealed class ReviewSessionCommands
     }
 
     /// <summary>A present, non-recused member votes; a later vote replaces the earlier one while the vote is open.</summary>
-    public Task<ActionResult> CastVoteAsync(Guid meetingId, Guid motionId, VoteChoice choice, Guid actor) =>
+    /// <remarks>
+    /// Most votes are stored from a small read (<see cref="QuickVote"/>); the rest, and every refusal, go through the
+    /// rebuilt session.
+    /// </remarks>
+    public async Task<ActionResult> CastVoteAsync(Guid meetingId, Guid motionId, VoteChoice choice, Guid actor)
+    {
+        var stored = false;
+        var quick = await ServiceCall.RunAsync(async () => stored = await _actions.TryAsync(
+            meetingId, "vote", (db, now) => QuickVote.TryAsync(db, _presence, meetingId, motionId, actor, choice, now)));
+        return !quick.Succeeded || stored ? quick : await CastVoteRebuiltAsync(meetingId, motionId, choice, actor);
+    }
+
+    private Task<ActionResult> CastVoteRebuiltAsync(Guid meetingId, Guid motionId, VoteChoice choice, Guid actor) =>
         _actions.RunAsync(meetingId, actor, "vote", async (db, state, now) =>
         {
             state.Session.CastVote(motionId, actor, choice, now);

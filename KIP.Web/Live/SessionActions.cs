@@ -26,6 +26,29 @@ public sealed class SessionActions(
         return ServiceCall.RunAsync(() => ActAsync(meetingId, actor, what, change));
     }
 
+    /// <summary>
+    /// A command that needs no rebuilt session: <paramref name="tryChange"/> reads what it must under the write lock and
+    /// either changes the record (true: saved, committed, announced) or leaves it alone (false: rolled back, nothing announced).
+    /// </summary>
+    public async Task<bool> TryAsync(Guid meetingId, string what, Func<KipDbContext, DateTimeOffset, Task<bool>> tryChange)
+    {
+        ArgumentNullException.ThrowIfNull(tryChange);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await using var transaction = await writeLock.AcquireAsync(db, meetingId);
+            if (!await tryChange(db, time.GetUtcNow()))
+            {
+                return false;
+            }
+
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await notifier.PublishAsync(new SessionChanged(meetingId, what));
+        return true;
+    }
+
     private async Task ActAsync(Guid meetingId, Guid actor, string what, Change change)
     {
         IReadOnlyList<LiveAnnouncement> announcements;
